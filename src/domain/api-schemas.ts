@@ -1,0 +1,250 @@
+// callboard's own HTTP contract (ARCHITECTURE.md), as zod schemas. The server builds these shapes and the
+// browser parses every response with them. Rates are fractions 0..1, times ISO 8601 with offset, counts integers.
+import { z } from 'zod';
+import { CALL_STATUSES } from './call-status';
+import { CAMPAIGN_STATUSES } from './campaign-status';
+import { retryConfigSchema, scheduleSchema } from './campaign';
+
+const count = z.number().int().nonnegative();
+const rate = z.number().min(0).max(1);
+const isoTime = z.string();
+
+export const upstreamStateSchema = z.enum(['ok', 'rate-limited', 'down', 'unconfigured']);
+export type UpstreamState = z.infer<typeof upstreamStateSchema>;
+
+export const upstreamSchema = z.object({
+  state: upstreamStateSchema,
+  lastSuccessAt: isoTime.nullable(),
+  lastError: z.string().nullable(),
+});
+export type Upstream = z.infer<typeof upstreamSchema>;
+
+export const webhookHealthSchema = z.object({
+  lastAt: isoTime.nullable(),
+  accepted: count,
+  duplicate: count,
+  rejected: count,
+  quarantined: count,
+});
+export type WebhookHealth = z.infer<typeof webhookHealthSchema>;
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  mode: z.enum(['live', 'demo']),
+  upstream: upstreamSchema,
+  /** Exotel records that could not be understood: logged, counted, kept out of every total. */
+  malformedRecords: count,
+  webhooks: webhookHealthSchema,
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** The seven counts every report and campaign row carries, always complete (derived from records where Exotel is silent). */
+export const statsSchema = z.object({
+  created: count,
+  completed: count,
+  failed: count,
+  pending: count,
+  inProgress: count,
+  busy: count,
+  noAnswer: count,
+});
+export type Stats = z.infer<typeof statsSchema>;
+
+export const campaignSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  stats: statsSchema,
+  dateCreated: isoTime.nullable(),
+  /** Contacts done (completed + failed + busy + no answer) out of created. */
+  progress: z.object({ done: count, total: count }),
+  connectRate: rate.nullable(),
+});
+export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+export const campaignsResponseSchema = z.object({
+  campaigns: z.array(campaignSummarySchema),
+  upstream: upstreamSchema,
+});
+export type CampaignsResponse = z.infer<typeof campaignsResponseSchema>;
+
+export const verdictSchema = z.enum(['good', 'watch', 'bad', 'unknown']);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const METRIC_NAMES = [
+  'connectRate',
+  'answerRate',
+  'failureRate',
+  'retrySuccessRate',
+  'avgDurationSec',
+  'costPerConnect',
+  'avgAttemptsToConnect',
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+export const metricSchema = z.object({
+  label: z.string(),
+  /** How to read `value`: a fraction shown as a percentage, seconds, pulses or attempts. */
+  unit: z.enum(['fraction', 'seconds', 'pulses', 'attempts']),
+  value: z.number().nullable(),
+  /** The healthy range, where the seed gives one; either bound may be absent ("below 15%"). */
+  range: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
+  verdict: verdictSchema,
+  formula: z.string(),
+});
+export type Metric = z.infer<typeof metricSchema>;
+
+export const metricsSchema = z.object({
+  connectRate: metricSchema,
+  answerRate: metricSchema,
+  failureRate: metricSchema,
+  retrySuccessRate: metricSchema,
+  avgDurationSec: metricSchema,
+  costPerConnect: metricSchema,
+  avgAttemptsToConnect: metricSchema,
+});
+export type Metrics = z.infer<typeof metricsSchema>;
+
+export const BREAKDOWN_STATUSES = ['completed', 'failed', 'busy', 'no-answer', 'pending', 'in-progress'] as const;
+export type BreakdownStatus = (typeof BREAKDOWN_STATUSES)[number];
+
+export const breakdownRowSchema = z.object({
+  status: z.enum(BREAKDOWN_STATUSES),
+  category: z.enum(['success', 'retriable', 'terminal', 'waiting', 'active']),
+  count,
+  share: rate,
+});
+export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
+
+export const retryRowSchema = z.object({
+  attempt: z.number().int().positive(),
+  contacts: count,
+  connected: count,
+  rate,
+  /** True for a retry (attempt 2+) whose connect rate is under 10%. */
+  flagged: z.boolean(),
+});
+export type RetryRow = z.infer<typeof retryRowSchema>;
+
+export const retriesSchema = z.object({
+  rows: z.array(retryRowSchema),
+  total: z.object({ contacts: count, connected: count, rate }),
+  /** Advice shown when any row is flagged; null otherwise. */
+  advice: z.string().nullable(),
+});
+export type Retries = z.infer<typeof retriesSchema>;
+
+export const timelineBucketSchema = z.object({
+  start: isoTime,
+  completed: count,
+  busy: count,
+  noAnswer: count,
+  failed: count,
+  canceled: count,
+});
+export type TimelineBucket = z.infer<typeof timelineBucketSchema>;
+
+export const timelineSchema = z.object({
+  bucketSec: z.number().int().positive(),
+  buckets: z.array(timelineBucketSchema),
+});
+export type Timeline = z.infer<typeof timelineSchema>;
+
+export const bestTimeSchema = z.object({
+  timeZone: z.string(),
+  hours: z.array(z.object({ hour: z.number().int().min(0).max(23), attempts: count, connected: count, rate })),
+  bestHour: z.number().int().min(0).max(23).nullable(),
+});
+export type BestTime = z.infer<typeof bestTimeSchema>;
+
+export const syncInfoSchema = z.object({
+  callsSynced: count,
+  /** What Exotel's metadata.total says; null before the first call-details read. */
+  callsExpected: count.nullable(),
+  lastPolledAt: isoTime.nullable(),
+  lastWebhookAt: isoTime.nullable(),
+  stale: z.boolean(),
+  staleSince: isoTime.nullable(),
+  upstream: upstreamSchema,
+  webhooks: webhookHealthSchema,
+  /** Reconciliation notes for the user: records vs stats, calls no webhook announced, and the like. */
+  notes: z.array(z.string()),
+});
+export type SyncInfo = z.infer<typeof syncInfoSchema>;
+
+export const reportCampaignSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  callerId: z.string().nullable(),
+  retries: retryConfigSchema.nullable(),
+  schedule: scheduleSchema,
+  dateCreated: isoTime.nullable(),
+  timeZone: z.string(),
+});
+
+export const reportSchema = z.object({
+  campaign: reportCampaignSchema,
+  stats: statsSchema,
+  metrics: metricsSchema,
+  breakdown: z.array(breakdownRowSchema),
+  retries: retriesSchema,
+  timeline: timelineSchema,
+  bestTime: bestTimeSchema,
+  sync: syncInfoSchema,
+  generatedAt: isoTime,
+});
+export type Report = z.infer<typeof reportSchema>;
+
+export const contactRowSchema = z.object({
+  number: z.string(),
+  name: z.string().nullable(),
+  finalStatus: z.enum(CALL_STATUSES),
+  attempts: z.number().int().positive(),
+  lastDurationSec: z.number().nonnegative().nullable(),
+  firstCallAt: isoTime,
+  lastCallAt: isoTime,
+});
+export type ContactRow = z.infer<typeof contactRowSchema>;
+
+export const CONTACT_SORTS = [
+  'lastCallAt:desc',
+  'lastCallAt:asc',
+  'number:asc',
+  'number:desc',
+  'name:asc',
+  'name:desc',
+  'attempts:desc',
+  'attempts:asc',
+] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+export const CONTACTS_MAX_LIMIT = 500;
+
+/** Query parameters of GET /api/campaigns/:id/contacts; the server answers 400 with zod's message when they fail. */
+export const contactsQuerySchema = z.object({
+  q: z.string().trim().max(100).default(''),
+  status: z.enum(CALL_STATUSES).optional(),
+  sort: z.enum(CONTACT_SORTS).default('lastCallAt:desc'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(CONTACTS_MAX_LIMIT).default(50),
+});
+export type ContactsQuery = z.infer<typeof contactsQuerySchema>;
+
+export const contactsResponseSchema = z.object({
+  total: count,
+  rows: z.array(contactRowSchema),
+});
+export type ContactsResponse = z.infer<typeof contactsResponseSchema>;
+
+export const apiErrorSchema = z.object({ error: z.string() });
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** Server-sent events: each names what changed, never the data itself (the browser refetches). */
+export const SERVER_EVENT_TYPES = ['call', 'contact', 'campaign', 'sync'] as const;
+export const serverEventSchema = z.object({
+  type: z.enum(SERVER_EVENT_TYPES),
+  campaignId: z.string(),
+  at: isoTime,
+});
+export type ServerEvent = z.infer<typeof serverEventSchema>;

@@ -1,0 +1,39 @@
+// What the report functions take: compact rows the store can hand over cheaply for 200,000 attempts
+// (times as epoch milliseconds, no strings to parse), plus what the server knows about syncing.
+import type { CallStatus } from './call-status';
+import type { Campaign } from './campaign';
+import type { Upstream, WebhookHealth } from './api-schemas';
+
+/** One call attempt, as reports need it. */
+export interface ReportCall {
+  number: string;
+  status: CallStatus;
+  /** date_created as epoch milliseconds. */
+  at: number;
+  durationSec: number | null;
+  price: number | null;
+  /** Exotel's attempt_number when it gave one; null means derive it from the order of the number's calls. */
+  attemptNumber: number | null;
+}
+
+export interface ReportSyncState {
+  callsSynced: number;
+  callsExpected: number | null;
+  lastPolledAt: string | null;
+  lastWebhookAt: string | null;
+  upstream: Upstream;
+  webhooks: WebhookHealth;
+  /** Stored calls that sync found and no webhook had announced (webhooks being missed). */
+  callsWithoutWebhook: number;
+  /** Stored calls that sync has confirmed (the rest came from webhooks only). */
+  callsFromSync: number;
+}
+
+export interface ReportInput {
+  campaign: Campaign;
+  calls: readonly ReportCall[];
+  sync: ReportSyncState;
+  /** IANA zone for hour-of-day analysis; Asia/Kolkata unless configured. */
+  timeZone: string;
+  now: Date;
+}

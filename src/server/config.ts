@@ -1,0 +1,79 @@
+// The server's settings, parsed once from the environment with zod. No Exotel credentials means demo mode.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  EXOTEL_API_KEY: z.string().min(1).optional(),
+  EXOTEL_API_TOKEN: z.string().min(1).optional(),
+  EXOTEL_ACCOUNT_SID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').optional(),
+  EXOTEL_BASE_URL: z.url().default('https://api.exotel.com'),
+  EXOTEL_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(30),
+  EXOTEL_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(500),
+  CALLBOARD_WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  CALLBOARD_TIME_ZONE: z.string().default('Asia/Kolkata'),
+  /** The public URL Exotel posts webhooks to (e.g. https://callboard.example.com); shown in the log at start. */
+  CALLBOARD_PUBLIC_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  CALLBOARD_DB: z.string().default('./data/callboard.db'),
+  /** Demo mode only: how many times faster than real time the simulator runs. */
+  CALLBOARD_DEMO_SPEED: z.coerce.number().positive().default(30),
+  CALLBOARD_DEMO_SEED: z.coerce.number().int().default(7),
+});
+
+export interface ExotelCredentials {
+  apiKey: string;
+  apiToken: string;
+  accountSid: string;
+  baseUrl: string;
+}
+
+export interface Config {
+  mode: 'live' | 'demo';
+  /** Null in demo mode until the simulator is started and its loopback URL known. */
+  exotel: ExotelCredentials | null;
+  rateLimitPerMin: number;
+  pageSize: number;
+  webhookSecret: string;
+  timeZone: string;
+  publicUrl: string | null;
+  port: number;
+  host: string;
+  dbPath: string;
+  demo: { speed: number; seed: number };
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const credentialsGiven = [e.EXOTEL_API_KEY, e.EXOTEL_API_TOKEN, e.EXOTEL_ACCOUNT_SID].filter(Boolean).length;
+  if (credentialsGiven !== 0 && credentialsGiven !== 3) {
+    throw new Error('Invalid configuration: set all of EXOTEL_API_KEY, EXOTEL_API_TOKEN and EXOTEL_ACCOUNT_SID, or none for demo mode');
+  }
+  const live = credentialsGiven === 3;
+  return {
+    mode: live ? 'live' : 'demo',
+    exotel:
+      e.EXOTEL_API_KEY && e.EXOTEL_API_TOKEN && e.EXOTEL_ACCOUNT_SID
+        ? { apiKey: e.EXOTEL_API_KEY, apiToken: e.EXOTEL_API_TOKEN, accountSid: e.EXOTEL_ACCOUNT_SID, baseUrl: e.EXOTEL_BASE_URL }
+        : null,
+    rateLimitPerMin: e.EXOTEL_RATE_LIMIT_PER_MIN,
+    pageSize: e.EXOTEL_PAGE_SIZE,
+    // A live deployment must choose its secret (it goes into Exotel's callback URLs); demo mode makes one up.
+    webhookSecret: e.CALLBOARD_WEBHOOK_SECRET ?? (live ? missingSecret() : randomBytes(16).toString('hex')),
+    timeZone: e.CALLBOARD_TIME_ZONE,
+    publicUrl: e.CALLBOARD_PUBLIC_URL ?? null,
+    port: e.PORT,
+    host: e.HOST,
+    dbPath: e.CALLBOARD_DB,
+    demo: { speed: e.CALLBOARD_DEMO_SPEED, seed: e.CALLBOARD_DEMO_SEED },
+  };
+}
+
+function missingSecret(): never {
+  throw new Error('Invalid configuration: CALLBOARD_WEBHOOK_SECRET is required with Exotel credentials (at least 16 characters)');
+}

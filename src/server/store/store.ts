@@ -1,0 +1,99 @@
+// The narrow interface every part of the server uses to keep what it learns. SQLite implements it today
+// (sqlite-store.ts); a PostgreSQL implementation can be added beside it without touching sync, routes or webhooks.
+import type { Campaign, CallRecord, UpstreamStats } from '../../domain/campaign';
+import type { CampaignStatus } from '../../domain/campaign-status';
+import type { ContactsQuery, ContactsResponse, WebhookHealth } from '../../domain/api-schemas';
+import type { ReportCall } from '../../domain/report-input';
+
+/** Where a call record came from: the periodic call-details sync (the source of truth) or a webhook (fast). */
+export type CallSource = 'sync' | 'webhook';
+
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  /** Numbers whose contact row changed (final status, attempts, last call): for `contact` events. */
+  contactsChanged: number;
+}
+
+/** Per-campaign progress of the call-details sync, so that a restart resumes where it stopped. */
+export interface SyncState {
+  campaignId: string;
+  /** Rows of call-details (sorted by date_created asc) read and stored so far: the next read starts here. */
+  highWaterOffset: number;
+  /** Exotel's metadata.total at the last read; null before the first. */
+  callsExpected: number | null;
+  lastPolledAt: string | null;
+  lastFullPassAt: string | null;
+}
+
+export interface StoredWebhookEvent {
+  kind: 'call-status' | 'call-schedule' | 'campaign-status';
+  /** A key that is equal for repeated deliveries of the same event (e.g. kind + call sid + status). */
+  dedupeKey: string;
+  campaignId: string | null;
+  receivedAt: string;
+  rawBody: string;
+}
+
+/** A webhook event whose campaign is not known yet: it waits here and counts only once the campaign is known. */
+export interface QuarantinedEvent extends StoredWebhookEvent {
+  id: number;
+  /** What may identify the campaign later: a call sid that sync will find, or the called number. */
+  callSid: string | null;
+  number: string | null;
+}
+
+export interface CallboardStore {
+  /** Runs fn in one SQLite transaction (nested calls join the outer one); a throw rolls everything back. */
+  transaction<T>(fn: () => T): T;
+
+  /** Campaigns with the latest stats Exotel gave; a stats snapshot is kept for trends when they change. */
+  upsertCampaigns(campaigns: readonly Campaign[], polledAt: string): void;
+  listCampaigns(): Campaign[];
+  getCampaign(id: string): Campaign | null;
+
+  /**
+   * Upserts attempts by call sid in one transaction. A final status is never replaced by `in-progress`;
+   * a `sync` record overwrites fields a webhook gave, a `webhook` record never overwrites a synced one's fields.
+   */
+  upsertCalls(records: readonly CallRecord[], source: CallSource): UpsertResult;
+  /** Every stored attempt of a campaign, compact, for report functions. */
+  reportCalls(campaignId: string): ReportCall[];
+  countCalls(campaignId: string): { total: number; fromSync: number; withoutWebhook: number };
+  queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse;
+
+  /** Which campaign a call belongs to, from stored calls; null when no stored call has that sid. */
+  findCampaignForCall(callSid: string): string | null;
+  /** Campaigns that have called this number (to place a webhook that names no campaign). */
+  findCampaignsForNumber(number: string): string[];
+  /** Applies a campaign-status webhook; returns false when the campaign is unknown. */
+  setCampaignStatus(campaignId: string, status: CampaignStatus, stats: UpstreamStats | null, at: string): boolean;
+
+  getSyncState(campaignId: string): SyncState | null;
+  saveSyncState(state: SyncState): void;
+
+  /**
+   * A counter that grows with every write touching the campaign (campaign row, calls, sync state): reports
+   * are cached by it and it makes the ETag, so an unchanged poll costs a 304.
+   */
+  campaignVersion(campaignId: string): number;
+
+  /**
+   * Stores the raw event once and counts it as accepted (and its time as the last webhook time, overall and for
+   * its campaign); returns false, counting a duplicate, when the dedupe key was seen before.
+   */
+  recordWebhookEvent(event: StoredWebhookEvent): boolean;
+  /** The last time a webhook for this campaign arrived; null if none has. */
+  lastWebhookAt(campaignId: string): string | null;
+  quarantine(event: Omit<QuarantinedEvent, 'id'>): void;
+  listQuarantined(limit: number): QuarantinedEvent[];
+  releaseQuarantined(id: number): void;
+  webhookHealth(): WebhookHealth;
+  noteWebhookRejected(): void;
+
+  /** Exotel records that could not be understood: counted for /api/health, never stored as calls. */
+  noteMalformedRecords(count: number): void;
+  malformedRecords(): number;
+
+  close(): void;
+}
