@@ -22,6 +22,8 @@ export interface ReportSyncState {
   lastPolledAt: string | null;
   lastWebhookAt: string | null;
   upstream: Upstream;
+  /** When Exotel first failed in the current outage; null while healthy. The report is stale while non-null. */
+  staleSince: string | null;
   webhooks: WebhookHealth;
   /** Stored calls that sync found and no webhook had announced (webhooks being missed). */
   callsWithoutWebhook: number;
