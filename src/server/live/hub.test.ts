@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { LiveHub, type HubEvent } from './hub';
+
+const at = '2026-11-26T10:00:00+05:30';
+
+describe('LiveHub', () => {
+  it('sends a campaign its own events and the all-campaigns stream only campaign-level events', () => {
+    const hub = new LiveHub();
+    const forA: HubEvent[] = [];
+    const forAll: HubEvent[] = [];
+    hub.subscribe('a', (e) => forA.push(e));
+    hub.subscribe(null, (e) => forAll.push(e));
+
+    hub.publish({ type: 'call', campaignId: 'a', at });
+    hub.publish({ type: 'call', campaignId: 'b', at });
+    hub.publish({ type: 'campaign', campaignId: 'b', at });
+
+    expect(forA.map((e) => [e.type, e.campaignId])).toEqual([['call', 'a']]);
+    expect(forAll.map((e) => [e.type, e.campaignId])).toEqual([['campaign', 'b']]);
+  });
+
+  it('gives every event a larger id than the last', () => {
+    const hub = new LiveHub();
+    const ids = [1, 2, 3].map(() => hub.publish({ type: 'sync', campaignId: 'a', at }).id);
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('replays what a reconnecting client missed, filtered to its campaign', () => {
+    const hub = new LiveHub();
+    const first = hub.publish({ type: 'call', campaignId: 'a', at });
+    hub.publish({ type: 'call', campaignId: 'b', at });
+    const third = hub.publish({ type: 'contact', campaignId: 'a', at });
+    expect(hub.since(first.id, 'a')?.map((e) => e.id)).toEqual([third.id]);
+    expect(hub.since(third.id, 'a')).toEqual([]);
+  });
+
+  it('says a client missed too much when its last id is older than what is kept', () => {
+    const hub = new LiveHub();
+    for (let i = 0; i < 6_000; i++) hub.publish({ type: 'call', campaignId: 'a', at });
+    expect(hub.since(10, 'a')).toBeNull();
+    expect(hub.since(5_999, 'a')).toHaveLength(1);
+  });
+
+  it('stops sending to a client after it unsubscribes, and drops a client whose stream throws', () => {
+    const hub = new LiveHub();
+    const received: HubEvent[] = [];
+    const unsubscribe = hub.subscribe('a', (e) => received.push(e));
+    hub.subscribe('a', () => {
+      throw new Error('closed');
+    });
+    expect(hub.clientCount).toBe(2);
+    hub.publish({ type: 'call', campaignId: 'a', at });
+    expect(hub.clientCount).toBe(1);
+    unsubscribe();
+    hub.publish({ type: 'call', campaignId: 'a', at });
+    expect(received).toHaveLength(1);
+    expect(hub.clientCount).toBe(0);
+  });
+});
