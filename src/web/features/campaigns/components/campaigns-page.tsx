@@ -1,0 +1,114 @@
+// The campaigns screen: every campaign with its status, progress and connect rate; search, filter, sort in the URL.
+import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { CAMPAIGN_STATUSES } from '../../../../domain/campaign-status';
+import type { CampaignsResponse } from '../../../../domain/api-schemas';
+import { setSearchParams } from '../../../app/router';
+import { LiveMarker } from '../../../components/ui/live-marker';
+import { formatTime, statusLabel } from '../../../lib/format';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useServerEvents } from '../../../lib/use-server-events';
+import { campaignQueries } from '../api/campaign-queries';
+import { selectCampaigns, type CampaignsSearch } from '../campaigns-search';
+import { CampaignCard } from './campaign-card';
+import { UpstreamNotice } from './upstream-notice';
+
+export function CampaignsPage({ search }: { search: CampaignsSearch }) {
+  const select = useCallback(
+    (data: CampaignsResponse) => ({ all: data.campaigns.length, shown: selectCampaigns(data.campaigns, search), upstream: data.upstream }),
+    [search],
+  );
+  const campaigns = useQuery({ ...campaignQueries.list(), select });
+  const { connected } = useServerEvents(null);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Campaigns</h1>
+        {connected ? <LiveMarker label="Live updates" /> : null}
+      </div>
+      <CampaignFilters search={search} />
+      {campaigns.data ? <UpstreamNotice upstream={campaigns.data.upstream} /> : null}
+      {campaigns.isError && campaigns.data ? (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          The callboard server is not answering; showing the list as of {formatTime(campaigns.dataUpdatedAt)}.
+        </p>
+      ) : null}
+      {campaigns.isPending ? <p role="status">Loading campaigns…</p> : null}
+      {campaigns.isError && !campaigns.data ? (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
+          <p className="font-semibold">Could not load campaigns.</p>
+          <p className="text-sm">{campaigns.error.message}</p>
+          <button type="button" onClick={() => void campaigns.refetch()} className="mt-2 rounded border border-red-400 bg-white px-3 py-1 text-sm">
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {campaigns.data && campaigns.data.all === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
+          <p className="font-semibold">No campaigns yet</p>
+          <p className="text-sm text-slate-600">This Exotel account has no voice campaigns. Campaigns appear here once they are created in Exotel.</p>
+        </div>
+      ) : null}
+      {campaigns.data && campaigns.data.all > 0 && campaigns.data.shown.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm">No campaign matches this search or filter.</p>
+      ) : null}
+      {campaigns.data && campaigns.data.shown.length > 0 ? (
+        <ul aria-label="Campaigns" className="grid gap-3 md:grid-cols-2">
+          {campaigns.data.shown.map((campaign) => (
+            <CampaignCard key={campaign.id} campaign={campaign} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function CampaignFilters({ search }: { search: CampaignsSearch }) {
+  const [text, setText] = useState(search.q);
+  const settled = useDebouncedValue(text, 250);
+  useEffect(() => {
+    if (settled !== search.q) setSearchParams({ q: settled });
+  }, [settled, search.q]);
+
+  return (
+    <form role="search" aria-label="Filter campaigns" className="flex flex-wrap gap-3" onSubmit={(event) => event.preventDefault()}>
+      <label className="flex min-w-0 flex-1 flex-col text-sm">
+        Search by name
+        <input
+          type="search"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
+        />
+      </label>
+      <label className="flex flex-col text-sm">
+        Status
+        <select
+          value={search.status ?? ''}
+          onChange={(event) => setSearchParams({ status: event.target.value || undefined })}
+          className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
+        >
+          <option value="">All statuses</option>
+          {CAMPAIGN_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusLabel(status)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col text-sm">
+        Sort
+        <select
+          value={search.sort}
+          onChange={(event) => setSearchParams({ sort: event.target.value === 'newest' ? undefined : event.target.value })}
+          className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
+        >
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
+          <option value="name">Name</option>
+        </select>
+      </label>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+// Query factory for pages of a campaign's contacts. Each page is its own query, so the list can hold 100,000
+// contacts while only the pages on screen are fetched, and an invalidation refetches only those.
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { contactsResponseSchema, type ContactSort } from '../../../../domain/api-schemas';
+import type { CallStatus } from '../../../../domain/call-status';
+import { apiGet, apiUrl } from '../../../lib/api-client';
+
+export const CONTACTS_PAGE_SIZE = 100;
+
+export interface ContactPageParams {
+  q: string;
+  status: CallStatus | undefined;
+  sort: ContactSort;
+  offset: number;
+  limit: number;
+}
+
+export function getContacts(campaignId: string, params: ContactPageParams, signal?: AbortSignal) {
+  const url = apiUrl(`/api/campaigns/${encodeURIComponent(campaignId)}/contacts`, {
+    q: params.q,
+    status: params.status,
+    sort: params.sort,
+    offset: params.offset,
+    limit: params.limit,
+  });
+  return apiGet(url, contactsResponseSchema, signal);
+}
+
+export const contactQueries = {
+  all: (campaignId: string) => ['campaigns', campaignId, 'contacts'] as const,
+  list: (campaignId: string, params: ContactPageParams) =>
+    queryOptions({
+      queryKey: [...contactQueries.all(campaignId), params] as const,
+      queryFn: ({ signal }) => getContacts(campaignId, params, signal),
+      // While a new search runs, the old rows stay on screen instead of a blank list.
+      placeholderData: keepPreviousData,
+    }),
+};

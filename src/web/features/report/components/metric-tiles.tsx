@@ -1,0 +1,13 @@
+// The seven metrics of the seed, each with its verdict and formula.
+import { METRIC_NAMES, type Metrics } from '../../../../domain/api-schemas';
+import { MetricTile } from './metric-tile';
+
+export function MetricTiles({ metrics }: { metrics: Metrics }) {
+  return (
+    <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
+      {METRIC_NAMES.map((name) => (
+        <MetricTile key={name} name={name} metric={metrics[name]} />
+      ))}
+    </div>
+  );
+}

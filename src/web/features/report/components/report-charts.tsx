@@ -1,0 +1,93 @@
+// The report's charts, in their own lazy chunk (recharts is ~100 KB gzip): tiles and tables render without it.
+// Each chart gets plain shaped arrays, a fixed-size box, no animation, and a text label for screen readers.
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { HourBar, StatusSlice, TimelinePoint } from '../api/shape-report';
+import { formatCount, formatPercent } from '../../../lib/format';
+
+export const CHART_HEIGHT = 260;
+
+function statusColour(status: string): string {
+  return `var(--color-status-${status})`;
+}
+
+export function StatusPieChart({ slices }: { slices: StatusSlice[] }) {
+  const summary = slices.map((slice) => `${slice.label} ${formatCount(slice.count)} (${formatPercent(slice.share)})`).join(', ');
+  return (
+    <figure role="img" aria-label={`Contacts by final status: ${summary}`} className="m-0" style={{ height: CHART_HEIGHT }}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={{ width: 320, height: CHART_HEIGHT }}>
+        <PieChart>
+          <Pie
+            data={slices}
+            dataKey="count"
+            nameKey="label"
+            innerRadius="45%"
+            outerRadius="80%"
+            isAnimationActive={false}
+            label={({ payload }: { payload?: StatusSlice }) => (payload ? formatPercent(payload.share) : '')}
+          >
+            {slices.map((slice) => (
+              <Cell key={slice.status} fill={statusColour(slice.status)} />
+            ))}
+          </Pie>
+          <Tooltip formatter={(value) => formatCount(Number(value))} />
+          <Legend />
+        </PieChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+const OUTCOMES: Array<{ key: keyof Omit<TimelinePoint, 'label'>; label: string; status: string }> = [
+  { key: 'completed', label: 'Completed', status: 'completed' },
+  { key: 'busy', label: 'Busy', status: 'busy' },
+  { key: 'noAnswer', label: 'No answer', status: 'no-answer' },
+  { key: 'failed', label: 'Failed', status: 'failed' },
+  { key: 'canceled', label: 'Canceled', status: 'canceled' },
+];
+
+export function ThroughputChart({ points, bucketLabel }: { points: TimelinePoint[]; bucketLabel: string }) {
+  const totals = OUTCOMES.map((outcome) => `${outcome.label} ${formatCount(points.reduce((sum, point) => sum + point[outcome.key], 0))}`).join(', ');
+  return (
+    <figure role="img" aria-label={`Calls ended per ${bucketLabel}, by outcome, over ${points.length} periods: ${totals}`} className="m-0" style={{ height: CHART_HEIGHT }}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={{ width: 320, height: CHART_HEIGHT }}>
+        <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" minTickGap={24} fontSize={12} />
+          <YAxis allowDecimals={false} width={44} fontSize={12} tickFormatter={(value: number) => formatCount(value)} />
+          <Tooltip formatter={(value) => formatCount(Number(value))} />
+          <Legend />
+          {OUTCOMES.map((outcome) => (
+            <Area
+              key={outcome.key}
+              type="monotone"
+              dataKey={outcome.key}
+              name={outcome.label}
+              stackId="outcomes"
+              stroke={statusColour(outcome.status)}
+              fill={statusColour(outcome.status)}
+              fillOpacity={0.7}
+              isAnimationActive={false}
+            />
+          ))}
+        </AreaChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+export function BestTimeChart({ hours, timeZone }: { hours: HourBar[]; timeZone: string }) {
+  const summary = hours.map((hour) => `${hour.label}:00 ${hour.ratePercent}%`).join(', ');
+  return (
+    <figure role="img" aria-label={`Connect rate by hour of day (${timeZone}): ${summary}`} className="m-0" style={{ height: CHART_HEIGHT }}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={{ width: 320, height: CHART_HEIGHT }}>
+        <BarChart data={hours} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" fontSize={12} />
+          <YAxis unit="%" domain={[0, 100]} width={44} fontSize={12} />
+          <Tooltip formatter={(value) => `${String(value)}%`} />
+          <Bar dataKey="ratePercent" name="Connect rate" fill="var(--color-status-completed)" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,140 @@
+// The campaign report: header and freshness, stale/sync notices, counts, metrics, charts (lazy), retries, best time,
+// contacts. The report is polled every 30 s and refetched sooner when the server pushes an event.
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Section } from '../../../components/ui/section';
+import { ApiError } from '../../../lib/api-client';
+import { useServerEvents } from '../../../lib/use-server-events';
+import { campaignQueries } from '../../campaigns/api/campaign-queries';
+import { ContactList } from '../../contacts/components/contact-list';
+import { shapeReport } from '../api/shape-report';
+import type { ReportSearch } from '../report-search';
+import { BestTimeText } from './best-time';
+import { MetricTiles } from './metric-tiles';
+import { ReportHeader } from './report-header';
+import { RetryTable } from './retry-table';
+import { StatsTiles } from './stats-tiles';
+import { StatusTable } from './status-table';
+import { StaleNotice, SyncProgress } from './sync-notice';
+
+const loadCharts = () => import('./report-charts');
+const StatusPieChart = lazy(() => loadCharts().then((module) => ({ default: module.StatusPieChart })));
+const ThroughputChart = lazy(() => loadCharts().then((module) => ({ default: module.ThroughputChart })));
+const BestTimeChart = lazy(() => loadCharts().then((module) => ({ default: module.BestTimeChart })));
+
+function ChartBox({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <div className="h-[260px] w-full min-w-0 overflow-hidden">
+      <Suspense fallback={<div role="status" aria-label={`Loading ${label}`} className="h-[260px] w-full animate-pulse rounded-lg bg-slate-100" />}>
+        {children}
+      </Suspense>
+    </div>
+  );
+}
+
+function bucketName(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? 'hour' : `${seconds / 3600} hours`;
+  if (seconds % 60 === 0) return seconds === 60 ? 'minute' : `${seconds / 60} minutes`;
+  return `${seconds} seconds`;
+}
+
+export function ReportPage({ campaignId, search }: { campaignId: string; search: ReportSearch }) {
+  const report = useQuery({ ...campaignQueries.report(campaignId), select: shapeReport });
+  const { connected } = useServerEvents(campaignId);
+  const [showStatusTable, setShowStatusTable] = useState(false);
+
+  const shaped = report.data;
+  useEffect(() => {
+    if (shaped) document.title = `${shaped.report.campaign.name} · callboard`;
+  }, [shaped]);
+
+  if (report.isPending) return <p role="status">Loading the report…</p>;
+  if (!shaped) {
+    const notFound = report.error instanceof ApiError && report.error.status === 404;
+    return (
+      <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
+        <h1 className="text-lg font-semibold">{notFound ? 'Campaign not found' : 'Could not load the report'}</h1>
+        <p className="text-sm">{report.error?.message}</p>
+        <button type="button" onClick={() => void report.refetch()} className="mt-2 rounded border border-red-400 bg-white px-3 py-1 text-sm">
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  const { report: data, statusSlices, timeline, hours } = shaped;
+  const zone = data.campaign.timeZone;
+  // React Query keeps the last good data when a refetch fails; say so, with the time of that data.
+  const serverDownSince = report.isError ? report.dataUpdatedAt : null;
+  const running = data.campaign.status === 'in-progress';
+
+  return (
+    <div className="space-y-6">
+      <ReportHeader report={data} live={connected && (running || data.sync.callsExpected !== data.sync.callsSynced)} />
+      <StaleNotice sync={data.sync} serverDownSince={serverDownSince} timeZone={zone} />
+      <SyncProgress sync={data.sync} />
+
+      <Section title="Calls">
+        <StatsTiles stats={data.stats} />
+      </Section>
+
+      <Section title="Health metrics">
+        <p className="text-sm text-slate-600">Focus or hover a metric to see its formula.</p>
+        <MetricTiles metrics={data.metrics} />
+      </Section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section
+          title="Status breakdown"
+          actions={
+            <button
+              type="button"
+              aria-pressed={showStatusTable}
+              onClick={() => setShowStatusTable((shown) => !shown)}
+              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-700"
+            >
+              {showStatusTable ? 'Show chart' : 'Show as table'}
+            </button>
+          }
+        >
+          {showStatusTable ? (
+            <StatusTable slices={statusSlices} />
+          ) : (
+            <ChartBox label="status chart">
+              <StatusPieChart slices={statusSlices} />
+            </ChartBox>
+          )}
+        </Section>
+
+        <Section title="Throughput">
+          {timeline.length === 0 ? (
+            <p className="text-sm text-slate-600">No calls have ended yet.</p>
+          ) : (
+            <ChartBox label="throughput chart">
+              <ThroughputChart points={timeline} bucketLabel={bucketName(data.timeline.bucketSec)} />
+            </ChartBox>
+          )}
+        </Section>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title="Retry effectiveness">
+          <RetryTable retries={data.retries} />
+        </Section>
+
+        <Section title="Best time to call">
+          <BestTimeText bestTime={data.bestTime} />
+          {hours.length > 0 ? (
+            <ChartBox label="best time chart">
+              <BestTimeChart hours={hours} timeZone={data.bestTime.timeZone} />
+            </ChartBox>
+          ) : null}
+        </Section>
+      </div>
+
+      <Section title="Contacts">
+        <ContactList campaignId={campaignId} search={search} timeZone={zone} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// Retry effectiveness: per attempt, how many contacts had it and how many it connected; weak retries are flagged.
+import type { Retries } from '../../../../domain/api-schemas';
+import { Table, Td, Th } from '../../../components/ui/table';
+import { attemptLabel, formatCount, formatPercent } from '../../../lib/format';
+
+export function RetryTable({ retries }: { retries: Retries }) {
+  const anyFlagged = retries.rows.some((row) => row.flagged);
+  return (
+    <div className="space-y-2">
+      <Table caption="Retry effectiveness by attempt">
+        <thead>
+          <tr>
+            <Th scope="col">Attempt</Th>
+            <Th scope="col" className="text-right">Contacts</Th>
+            <Th scope="col" className="text-right">Connected</Th>
+            <Th scope="col" className="text-right">Connect rate</Th>
+            <Th scope="col">Note</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {retries.rows.map((row) => (
+            <tr key={row.attempt} className={row.flagged ? 'bg-verdict-bad-soft' : undefined}>
+              <Th scope="row" className="bg-transparent font-normal">{attemptLabel(row.attempt)}</Th>
+              <Td className="text-right">{formatCount(row.contacts)}</Td>
+              <Td className="text-right">{formatCount(row.connected)}</Td>
+              <Td className="text-right">{formatPercent(row.rate)}</Td>
+              <Td>{row.flagged ? <strong className="text-verdict-bad"><span aria-hidden="true">⚠ </span>Below 10%</strong> : null}</Td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="font-semibold">
+            <Th scope="row" className="bg-transparent">Total</Th>
+            <Td className="text-right">{formatCount(retries.total.contacts)}</Td>
+            <Td className="text-right">{formatCount(retries.total.connected)}</Td>
+            <Td className="text-right">{formatPercent(retries.total.rate)}</Td>
+            <Td />
+          </tr>
+        </tfoot>
+      </Table>
+      {anyFlagged && retries.advice ? (
+        <p role="note" className="rounded-lg border border-verdict-bad bg-verdict-bad-soft p-3 text-sm text-verdict-bad">
+          <span aria-hidden="true">⚠ </span>
+          {retries.advice}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+// Live updates: an EventSource on /api/events. An event names what changed; this hook only invalidates the
+// affected queries (React Query refetches them), at most once a second per query, and reconnects with backoff.
+// Without SSE the 30 s polling carries on alone.
+import { useEffect, useState } from 'react';
+import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { serverEventSchema, SERVER_EVENT_TYPES, type ServerEvent } from '../../domain/api-schemas';
+
+export const INVALIDATE_EVERY_MS = 1_000;
+export const RECONNECT_MAX_MS = 30_000;
+
+interface Invalidation {
+  queryKey: QueryKey;
+  exact: boolean;
+}
+
+/** Which cached queries an event makes out of date. */
+export function affectedQueries(event: ServerEvent): Invalidation[] {
+  const list: Invalidation = { queryKey: ['campaigns'], exact: true };
+  // '*' comes from a reconnect that missed too much: everything shown may be out of date.
+  if (event.campaignId === '*') return [{ queryKey: ['campaigns'], exact: false }];
+  const report: Invalidation = { queryKey: ['campaigns', event.campaignId, 'report'], exact: false };
+  const contacts: Invalidation = { queryKey: ['campaigns', event.campaignId, 'contacts'], exact: false };
+  switch (event.type) {
+    case 'call':
+      return [report, contacts, list];
+    case 'contact':
+      return [contacts];
+    case 'campaign':
+      return [list, report];
+    case 'sync':
+      return [list, report, contacts];
+  }
+}
+
+/** Invalidates each query key at most once per interval: the first event at once, later ones on a trailing edge. */
+export function createThrottledInvalidator(queryClient: QueryClient, everyMs = INVALIDATE_EVERY_MS) {
+  const lastRun = new Map<string, number>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  function run(id: string, invalidation: Invalidation) {
+    lastRun.set(id, Date.now());
+    pending.delete(id);
+    void queryClient.invalidateQueries({ queryKey: invalidation.queryKey, exact: invalidation.exact });
+  }
+
+  return {
+    invalidate(invalidation: Invalidation) {
+      const id = JSON.stringify([invalidation.queryKey, invalidation.exact]);
+      if (pending.has(id)) return;
+      const since = Date.now() - (lastRun.get(id) ?? -Infinity);
+      if (since >= everyMs) run(id, invalidation);
+      else pending.set(id, setTimeout(() => run(id, invalidation), everyMs - since));
+    },
+    dispose() {
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    },
+  };
+}
+
+export function reconnectDelayMs(failures: number): number {
+  return Math.min(RECONNECT_MAX_MS, 1000 * 2 ** Math.max(0, failures - 1));
+}
+
+export function useServerEvents(campaignId: string | null): { connected: boolean } {
+  const queryClient = useQueryClient();
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const url = campaignId === null ? '/api/events' : `/api/events?campaign=${encodeURIComponent(campaignId)}`;
+    const invalidator = createThrottledInvalidator(queryClient);
+    let source: EventSource | null = null;
+    let failures = 0;
+    let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+    let disposed = false;
+
+    const onChange = (message: MessageEvent) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(String(message.data));
+      } catch {
+        return;
+      }
+      const event = serverEventSchema.safeParse(data);
+      if (!event.success) return;
+      for (const invalidation of affectedQueries(event.data)) invalidator.invalidate(invalidation);
+    };
+    const onAlive = () => {
+      failures = 0;
+      setConnected(true);
+    };
+
+    function open() {
+      if (disposed) return;
+      const next = new EventSource(url);
+      source = next;
+      next.addEventListener('open', onAlive);
+      next.addEventListener('ready', onAlive);
+      next.addEventListener('heartbeat', onAlive);
+      for (const type of SERVER_EVENT_TYPES) next.addEventListener(type, onChange);
+      next.addEventListener('error', () => {
+        // EventSource would retry by itself at a fixed pace; closing and reopening gives a backoff instead.
+        next.close();
+        if (source === next) source = null;
+        setConnected(false);
+        failures += 1;
+        clearTimeout(reconnectTimer);
+        reconnectTimer = setTimeout(open, reconnectDelayMs(failures));
+      });
+    }
+
+    open();
+    return () => {
+      disposed = true;
+      clearTimeout(reconnectTimer);
+      source?.close();
+      invalidator.dispose();
+      setConnected(false);
+    };
+  }, [campaignId, queryClient]);
+
+  return { connected };
+}
