@@ -1,0 +1,134 @@
+// Reads a webhook request body within a size limit and decodes it, JSON or form-encoded, into one plain object.
+// Every way a body can be wrong comes back as a typed rejection with the HTTP status and a reason for the sender.
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export type BodyRejection = { ok: false; status: 400 | 413 | 415; error: string };
+export type DecodedBody = { ok: true; encoding: 'json' | 'form'; body: Record<string, unknown> };
+
+type Encoding = DecodedBody['encoding'];
+
+/** The media type without parameters (`application/json; charset=utf-8` -> `application/json`). */
+export function encodingOf(contentType: string | null): Encoding | null {
+  if (!contentType) return null;
+  const mediaType = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  if (mediaType === 'application/json' || mediaType === 'text/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType)) return 'json';
+  if (mediaType === 'application/x-www-form-urlencoded') return 'form';
+  return null;
+}
+
+function reject(status: BodyRejection['status'], error: string): BodyRejection {
+  return { ok: false, status, error };
+}
+
+/**
+ * Reads at most `maxBytes` from the stream. Content-Length is checked first, but it can lie or be absent
+ * (chunked), so the bytes actually read are counted too and reading stops as soon as they pass the limit.
+ */
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | BodyRejection> {
+  const tooLarge = reject(413, `body is larger than ${maxBytes} bytes`);
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) return tooLarge;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return tooLarge;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function decodeJson(text: string): DecodedBody | BodyRejection {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return reject(400, 'body is not valid JSON');
+  }
+  if (!isPlainObject(parsed)) return reject(400, 'body must be a JSON object');
+  return { ok: true, encoding: 'json', body: parsed };
+}
+
+/** Strict percent-decoding: `%zz` or a cut-off UTF-8 sequence makes the whole form malformed. */
+function decodeFormComponent(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Form bodies arrive flat. Nested values come as `Stats[created]=3` (bracket keys) or as a JSON string
+ * (`Stats={"created":3}`); lists as repeated keys, `call_sids[]=a`, or a JSON array string. Brackets become
+ * nested objects and repeated keys arrays here; JSON strings are left for the event parser, which knows which
+ * fields hold structures.
+ */
+function decodeForm(text: string): DecodedBody | BodyRejection {
+  // Null-prototype objects: a field named `__proto__` is then just a field, never the object's prototype.
+  const body: Record<string, unknown> = Object.create(null);
+  const pairs = text.split('&').filter((pair) => pair !== '');
+  if (pairs.length === 0) return reject(400, 'form body is empty');
+  for (const pair of pairs) {
+    const equals = pair.indexOf('=');
+    const key = decodeFormComponent(equals === -1 ? pair : pair.slice(0, equals));
+    const value = decodeFormComponent(equals === -1 ? '' : pair.slice(equals + 1));
+    if (key === null || value === null) return reject(400, 'form body has a malformed percent-encoding');
+    if (key === '') return reject(400, 'form body has an empty field name');
+    const bracket = /^([^[\]]+)\[([^[\]]*)\]$/.exec(key);
+    if (bracket) {
+      const [, outer = '', inner = ''] = bracket;
+      const existing = body[outer];
+      if (inner === '' || /^\d+$/.test(inner)) {
+        // call_sids[]=a or call_sids[0]=a: a list.
+        body[outer] = Array.isArray(existing) ? [...existing, value] : existing === undefined ? [value] : [existing, value];
+      } else {
+        const nested: Record<string, unknown> = isPlainObject(existing) ? existing : Object.create(null);
+        nested[inner] = value;
+        body[outer] = nested;
+      }
+      continue;
+    }
+    const existing = body[key];
+    body[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return { ok: true, encoding: 'form', body };
+}
+
+/** Reads and decodes a webhook body; never throws for anything the sender controls. */
+export async function readWebhookBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<DecodedBody | BodyRejection> {
+  const encoding = encodingOf(request.headers.get('content-type'));
+  if (!encoding) return reject(415, 'send application/json or application/x-www-form-urlencoded');
+  let bytes: Uint8Array | BodyRejection;
+  try {
+    bytes = await readLimited(request, maxBytes);
+  } catch {
+    return reject(400, 'body could not be read');
+  }
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return reject(400, 'body is not valid UTF-8');
+  }
+  if (text.trim() === '') return reject(400, 'body is empty');
+  return encoding === 'json' ? decodeJson(text) : decodeForm(text.trim());
+}
