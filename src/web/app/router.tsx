@@ -65,7 +65,8 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(href);
-    window.scrollTo?.(0, 0);
+    // A new screen starts at its top, as a full page load would.
+    document.scrollingElement?.scrollTo?.(0, 0);
   }
   return <a href={href} onClick={handleClick} {...rest} />;
 }

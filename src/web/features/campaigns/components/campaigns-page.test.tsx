@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { startApiServer } from '../../../../../mocks/api/node';
+import { API } from '../../../../../mocks/api/handlers';
+import { campaignsFixture } from '../../../../../mocks/api/fixtures';
+import { renderApp } from '../../../test/render-app';
+
+const server = startApiServer();
+
+function campaignNames() {
+  return within(screen.getByRole('list', { name: 'Campaigns' }))
+    .getAllByRole('heading', { level: 2 })
+    .map((heading) => heading.textContent);
+}
+
+describe('campaigns page', () => {
+  it('lists every campaign newest first, with progress, connect rate and a live marker while running', async () => {
+    renderApp('/');
+    await screen.findByRole('list', { name: 'Campaigns' });
+    expect(campaignNames()).toEqual(['Diwali Greetings', 'Renewal Offer Live', 'Feedback Survey', 'Payment Reminder Q1']);
+    const running = screen.getByRole('heading', { name: 'Renewal Offer Live' }).closest('li')!;
+    expect(within(running).getByText('Live')).toBeInTheDocument();
+    expect(within(running).getByRole('progressbar')).toHaveAttribute('aria-valuetext', '403 of 1,000 contacts done');
+    expect(within(running).getByText('31.2%')).toBeInTheDocument();
+    const seed = screen.getByRole('heading', { name: 'Payment Reminder Q1' }).closest('li')!;
+    expect(within(seed).queryByText('Live')).not.toBeInTheDocument();
+    expect(within(seed).getByText('75%')).toBeInTheDocument();
+  });
+
+  it('searches by name and filters by status, keeping both in the URL', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByRole('list', { name: 'Campaigns' });
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'reminder');
+    await waitFor(() => expect(campaignNames()).toEqual(['Payment Reminder Q1']));
+    expect(window.location.search).toBe('?q=reminder');
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Search by name' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'paused');
+    expect(await screen.findByText('Feedback Survey')).toBeInTheDocument();
+    expect(campaignNames()).toEqual(['Feedback Survey']);
+    expect(window.location.search).toContain('status=paused');
+  });
+
+  it('reads a shared link: filters come from the URL', async () => {
+    renderApp('/?status=completed');
+    await screen.findByRole('list', { name: 'Campaigns' });
+    expect(campaignNames()).toEqual(['Payment Reminder Q1']);
+  });
+
+  it('shows an empty state when the account has no campaigns', async () => {
+    server.use(http.get(`${API}/campaigns`, () => HttpResponse.json({ ...campaignsFixture, campaigns: [] })));
+    renderApp('/');
+    expect(await screen.findByText('No campaigns yet')).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Campaigns' })).not.toBeInTheDocument();
+  });
+
+  it('says when Exotel cannot be reached, and keeps showing what it last knew', async () => {
+    server.use(
+      http.get(`${API}/campaigns`, () =>
+        HttpResponse.json({
+          ...campaignsFixture,
+          upstream: { state: 'down', lastSuccessAt: '2026-01-15T05:12:00.000Z', lastError: 'connect ECONNREFUSED' },
+        }),
+      ),
+    );
+    renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Exotel unreachable');
+    expect(alert).toHaveTextContent('Last successful read 15 Jan, 10:42');
+    expect(alert).toHaveTextContent('connect ECONNREFUSED');
+    expect(campaignNames()).toHaveLength(4);
+  });
+
+  it('shows an explicit error when the callboard server fails, with a way to try again', async () => {
+    const user = userEvent.setup();
+    server.use(http.get(`${API}/campaigns`, () => HttpResponse.json({ error: 'database is locked' }, { status: 500 })));
+    renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load campaigns.');
+    expect(alert).toHaveTextContent('database is locked');
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('list', { name: 'Campaigns' })).toBeInTheDocument();
+  });
+
+  it('opens a campaign report from the list without reloading the page', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await user.click(await screen.findByRole('link', { name: 'Payment Reminder Q1' }));
+    expect(window.location.pathname).toBe('/campaigns/seed-payment-reminder');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Payment Reminder Q1' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { createTestQueryClient } from '../test/render-app';
+import { reconnectDelayMs, useServerEvents } from './use-server-events';
+
+/** Just enough of EventSource to drive the hook: listeners by name, and a way to push messages and errors. */
+class FakeEventSource {
+  static instances: FakeEventSource[] = [];
+  readonly url: string;
+  closed = false;
+  private readonly listeners = new Map<string, Array<(event: MessageEvent) => void>>();
+
+  constructor(url: string) {
+    this.url = url;
+    FakeEventSource.instances.push(this);
+  }
+  addEventListener(type: string, listener: (event: MessageEvent) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  close() {
+    this.closed = true;
+  }
+  emit(type: string, data: unknown = '') {
+    const event = new MessageEvent(type, { data: typeof data === 'string' ? data : JSON.stringify(data) });
+    for (const listener of this.listeners.get(type) ?? []) listener(event);
+  }
+  static latest(): FakeEventSource {
+    const source = FakeEventSource.instances.at(-1);
+    if (!source) throw new Error('no EventSource was opened');
+    return source;
+  }
+}
+
+const REPORT_KEY = ['campaigns', 'c1', 'report'];
+const CONTACTS_KEY = ['campaigns', 'c1', 'contacts', { q: '', offset: 0 }];
+const OTHER_REPORT_KEY = ['campaigns', 'c2', 'report'];
+
+function setup(campaignId: string | null = 'c1') {
+  const queryClient = createTestQueryClient();
+  queryClient.setQueryData(REPORT_KEY, { completed: 10 });
+  queryClient.setQueryData(CONTACTS_KEY, { total: 3 });
+  queryClient.setQueryData(OTHER_REPORT_KEY, { completed: 99 });
+  queryClient.setQueryData(['campaigns'], { campaigns: [] });
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const hook = renderHook(() => useServerEvents(campaignId), { wrapper });
+  const invalidations = vi.spyOn(queryClient, 'invalidateQueries');
+  return { queryClient, hook, invalidations };
+}
+
+function callEvent(campaignId = 'c1') {
+  return { type: 'call', campaignId, at: '2026-01-15T10:00:00.000+05:30' };
+}
+
+describe('useServerEvents', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeEventSource.instances = [];
+    vi.stubGlobal('EventSource', FakeEventSource);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('listens to the campaign it is given and reports the connection as live once ready', () => {
+    const { hook } = setup('c1');
+    expect(FakeEventSource.latest().url).toBe('/api/events?campaign=c1');
+    expect(hook.result.current.connected).toBe(false);
+    act(() => FakeEventSource.latest().emit('ready', { campaign: 'c1' }));
+    expect(hook.result.current.connected).toBe(true);
+  });
+
+  it('listens to every campaign when given none', () => {
+    setup(null);
+    expect(FakeEventSource.latest().url).toBe('/api/events');
+  });
+
+  it('marks the affected queries stale and refetches; it never writes event data into the cache', () => {
+    const { queryClient, invalidations } = setup();
+    act(() => FakeEventSource.latest().emit('call', callEvent()));
+    expect(queryClient.getQueryState(REPORT_KEY)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(CONTACTS_KEY)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(OTHER_REPORT_KEY)?.isInvalidated).toBe(false);
+    expect(queryClient.getQueryData(REPORT_KEY)).toEqual({ completed: 10 });
+    expect(queryClient.getQueryData(CONTACTS_KEY)).toEqual({ total: 3 });
+    expect(invalidations).toHaveBeenCalledWith({ queryKey: REPORT_KEY, exact: false });
+  });
+
+  it('invalidates a query at most once a second, with a trailing refresh after a burst', () => {
+    const { invalidations } = setup();
+    const reportCalls = () => invalidations.mock.calls.filter(([filters]) => JSON.stringify(filters?.queryKey) === JSON.stringify(REPORT_KEY)).length;
+    act(() => {
+      for (let i = 0; i < 20; i++) FakeEventSource.latest().emit('call', callEvent());
+    });
+    expect(reportCalls()).toBe(1);
+    act(() => vi.advanceTimersByTime(999));
+    expect(reportCalls()).toBe(1);
+    act(() => vi.advanceTimersByTime(1));
+    expect(reportCalls()).toBe(2);
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(reportCalls()).toBe(2);
+  });
+
+  it('ignores messages that break the contract', () => {
+    const { invalidations } = setup();
+    act(() => {
+      FakeEventSource.latest().emit('call', 'not json');
+      FakeEventSource.latest().emit('call', { type: 'call' });
+    });
+    expect(invalidations).not.toHaveBeenCalled();
+  });
+
+  it('reconnects after an error with a growing backoff, and resets it once connected', () => {
+    const { hook } = setup();
+    act(() => FakeEventSource.latest().emit('ready'));
+    act(() => FakeEventSource.latest().emit('error'));
+    expect(FakeEventSource.instances[0]?.closed).toBe(true);
+    expect(hook.result.current.connected).toBe(false);
+    act(() => vi.advanceTimersByTime(999));
+    expect(FakeEventSource.instances).toHaveLength(1);
+    act(() => vi.advanceTimersByTime(1));
+    expect(FakeEventSource.instances).toHaveLength(2);
+    act(() => FakeEventSource.latest().emit('error'));
+    act(() => vi.advanceTimersByTime(1_999));
+    expect(FakeEventSource.instances).toHaveLength(2);
+    act(() => vi.advanceTimersByTime(1));
+    expect(FakeEventSource.instances).toHaveLength(3);
+    act(() => FakeEventSource.latest().emit('ready'));
+    expect(hook.result.current.connected).toBe(true);
+  });
+
+  it('closes the stream when the screen goes away', () => {
+    const { hook } = setup();
+    hook.unmount();
+    expect(FakeEventSource.latest().closed).toBe(true);
+  });
+
+  it('backs off 1, 2, 4 … seconds, never more than 30', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(reconnectDelayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  });
+});
