@@ -90,6 +90,11 @@ export class ExotelClient {
     this.recordsReserve = options.recordsReserve ?? 2;
   }
 
+  /** How long a call-details read would wait for the budget now (0 = it could go at once). */
+  callDetailsWaitMs(): number {
+    return this.options.budget.waitMs(this.recordsReserve);
+  }
+
   /** GET /v2/accounts/<sid>/campaigns: one page of every campaign with its stats. */
   async listCampaigns(page: PageRequest, signal?: AbortSignal): Promise<UpstreamResult<Page<Campaign>>> {
     const query = this.pageQuery(page, 'date_created:asc');

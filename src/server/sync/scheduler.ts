@@ -22,11 +22,16 @@ const MISSING_RETRY_MS = 5 * 60_000;
 const MAX_IDLE_MS = 5_000;
 const FAILED_STATS_RETRY_MS = 5_000;
 
-export type ExotelReads = Pick<ExotelClient, 'listCampaigns' | 'getCampaign' | 'callDetails'>;
+export type ExotelReads = Pick<ExotelClient, 'listCampaigns' | 'getCampaign' | 'callDetails' | 'callDetailsWaitMs'>;
+/** The part of the store sync writes through. */
+export type SyncStore = Pick<
+  CallboardStore,
+  'upsertCampaigns' | 'listCampaigns' | 'getCampaign' | 'upsertCalls' | 'getSyncState' | 'saveSyncState' | 'noteMalformedRecords'
+>;
 
 export interface SyncSchedulerOptions {
   client: ExotelReads;
-  store: CallboardStore;
+  store: SyncStore;
   hub: LiveHub;
   watched: WatchedCampaigns;
   clock: Clock;
@@ -41,7 +46,7 @@ export interface SyncSchedulerOptions {
   overlapRows?: number;
   statsIntervalMs?: number;
   pollIntervalMs?: number;
-  /** Called after a page stored calls not seen before (the webhooks helper releases quarantined events). */
+  /** Called after a page stored calls not seen before, or a campaign was first seen (quarantined webhooks wait for these). */
   afterSync?: (campaignId: string) => void;
 }
 
@@ -107,7 +112,11 @@ export class SyncScheduler {
     const missing = this.missingWatchedCampaign(now);
     if (missing) return this.readMissingCampaign(missing, signal);
     const due = this.nextRecordsWork(now);
-    if (due.campaignId !== null) return this.readRecordsPage(due.campaignId, due.offset, signal);
+    // A page that would wait for the budget past the stats read's time waits instead, so the stats keep their
+    // 30 s beat however long the backlog.
+    const pageWaitMs = due.campaignId === null ? 0 : this.options.client.callDetailsWaitMs();
+    if (due.campaignId !== null && now + pageWaitMs < this.nextStatsAt) return this.readRecordsPage(due.campaignId, due.offset, signal);
+    if (due.campaignId !== null) return { kind: 'idle', nextDueInMs: this.nextStatsAt - now };
     return { kind: 'idle', nextDueInMs: Math.max(0, Math.min(this.nextStatsAt - now, due.nextDueInMs)) };
   }
 
@@ -151,13 +160,17 @@ export class SyncScheduler {
   private storeCampaigns(campaigns: readonly Campaign[]): void {
     if (campaigns.length === 0) return;
     const { store, hub, clock } = this.options;
+    const known = new Set<string>();
     const changed = campaigns.filter((campaign) => {
       const before = store.getCampaign(campaign.id);
-      return !before || before.status !== campaign.status || statsKey(before) !== statsKey(campaign);
+      if (before) known.add(campaign.id);
+      return !before || statsKey(before) !== statsKey(campaign);
     });
     const at = new Date(clock.now()).toISOString();
     store.upsertCampaigns(campaigns, at);
     for (const campaign of changed) hub.publish({ type: 'campaign', campaignId: campaign.id, at });
+    // A campaign seen for the first time may be what waiting webhook events named.
+    for (const campaign of changed) if (!known.has(campaign.id)) this.options.afterSync?.(campaign.id);
   }
 
   private missingWatchedCampaign(now: number): string | null {

@@ -1,0 +1,45 @@
+// For sync unit tests only: the part of CallboardStore that sync writes through, in memory. The whole-path tests
+// use the real SQLite store file instead.
+import type { Campaign, CallRecord } from '../../../domain/campaign';
+import type { SyncState, UpsertResult } from '../../store/store';
+import type { SyncStore } from '../scheduler';
+
+export class MemorySyncStore implements SyncStore {
+  readonly campaigns = new Map<string, Campaign>();
+  readonly calls = new Map<string, CallRecord>();
+  readonly syncStates = new Map<string, SyncState>();
+  malformed = 0;
+
+  upsertCampaigns(campaigns: readonly Campaign[]): void {
+    for (const campaign of campaigns) this.campaigns.set(campaign.id, structuredClone(campaign));
+  }
+  listCampaigns(): Campaign[] {
+    return [...this.campaigns.values()];
+  }
+  getCampaign(id: string): Campaign | null {
+    return this.campaigns.get(id) ?? null;
+  }
+  upsertCalls(records: readonly CallRecord[]): UpsertResult {
+    let inserted = 0;
+    let updated = 0;
+    for (const record of records) {
+      const before = this.calls.get(record.callSid);
+      if (!before) inserted++;
+      else if (JSON.stringify(before) !== JSON.stringify(record)) updated++;
+      this.calls.set(record.callSid, record);
+    }
+    return { inserted, updated, contactsChanged: inserted + updated };
+  }
+  getSyncState(campaignId: string): SyncState | null {
+    return this.syncStates.get(campaignId) ?? null;
+  }
+  saveSyncState(state: SyncState): void {
+    this.syncStates.set(state.campaignId, { ...state });
+  }
+  noteMalformedRecords(count: number): void {
+    this.malformed += count;
+  }
+  callsOf(campaignId: string): CallRecord[] {
+    return [...this.calls.values()].filter((call) => call.campaignId === campaignId);
+  }
+}
