@@ -186,7 +186,7 @@ export class ExotelClient {
 
   /** One GET through the budget. `path` is relative to /v2/accounts/<sid>/ and already encoded. */
   private async get(path: string, query: string, reserve: number, signal: AbortSignal | undefined): Promise<UpstreamResult<Raw>> {
-    const { budget, clock, status, logger } = this.options;
+    const { budget, clock, status } = this.options;
     if (!(await budget.acquire(reserve, signal))) return { ok: false, kind: 'aborted', message: 'stopped' };
     this.requestsSent++;
     const url = `${this.baseUrl}/v2/accounts/${encodeURIComponent(this.options.credentials.accountSid)}/${path}${query ? `?${query}` : ''}`;
