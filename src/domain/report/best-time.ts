@@ -1,0 +1,48 @@
+// Best time to call: connect rate by hour of day in the campaign's time zone, over ended attempts.
+import type { BestTime } from '../api-schemas';
+import { CODE_COMPLETED, CODE_IN_PROGRESS, type CallColumns } from './call-columns';
+import { OFFSET_SLOT_MS, hourOfDay, offsetLookup } from './time-zone';
+
+/** An hour needs at least this many attempts, and this share of all attempts, before it can be called best. */
+export const BEST_HOUR_MIN_ATTEMPTS = 20;
+export const BEST_HOUR_MIN_SHARE = 0.01;
+
+export function buildBestTime(columns: CallColumns, timeZone: string): BestTime {
+  const { at, status } = columns;
+  const offsetAt = offsetLookup(timeZone);
+  const attempts = new Array<number>(24).fill(0);
+  const connected = new Array<number>(24).fill(0);
+  let ended = 0;
+  let lastSlot = Number.NaN;
+  let offset = 0;
+  for (let i = 0; i < columns.size; i++) {
+    const code = status[i]!;
+    if (code === CODE_IN_PROGRESS) continue;
+    const t = at[i]!;
+    // Calls come roughly in time order, so the zone offset is looked up only when the 15-minute slot changes.
+    const slot = Math.floor(t / OFFSET_SLOT_MS);
+    if (slot !== lastSlot) {
+      lastSlot = slot;
+      offset = offsetAt(t);
+    }
+    const hour = hourOfDay(t, offset);
+    attempts[hour]!++;
+    if (code === CODE_COMPLETED) connected[hour]!++;
+    ended++;
+  }
+
+  const hours = attempts.map((n, hour) => ({ hour, attempts: n, connected: connected[hour]!, rate: n > 0 ? connected[hour]! / n : 0 }));
+  // Both thresholds: 20 attempts keep a quiet hour from winning on luck; 1% keeps a big campaign's stray hour out.
+  const enough = Math.max(BEST_HOUR_MIN_ATTEMPTS, ended * BEST_HOUR_MIN_SHARE);
+  let bestHour: number | null = null;
+  let bestRate = -1;
+  for (const row of hours) {
+    // Ties go to the hour with more attempts (better evidence), then the earlier hour.
+    if (row.attempts < enough) continue;
+    if (row.rate > bestRate || (row.rate === bestRate && bestHour !== null && row.attempts > hours[bestHour]!.attempts)) {
+      bestHour = row.hour;
+      bestRate = row.rate;
+    }
+  }
+  return { timeZone, hours, bestHour };
+}

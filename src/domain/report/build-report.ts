@@ -1,0 +1,60 @@
+// Turns a campaign's stored rows into callboard's report (GET /api/campaigns/:id/report): counts, metrics,
+// breakdown, retry effectiveness, timeline, best time to call and sync notes, in a few linear passes.
+import type { Report } from '../api-schemas';
+import { isCampaignActive } from '../campaign-status';
+import type { ReportInput } from '../report-input';
+import { buildBestTime } from './best-time';
+import { buildBreakdown } from './breakdown';
+import { scanCalls } from './call-scan';
+import { toColumns } from './call-columns';
+import { buildMetrics } from './metrics';
+import { buildRetries } from './retries';
+import { reconcileStats } from './stats';
+import { syncNotes } from './sync-notes';
+import { buildTimeline } from './timeline';
+import { isoWithOffset, resolveTimeZone, zoneOffsetMinutes } from './time-zone';
+
+export function buildReport(input: ReportInput): Report {
+  const { campaign, calls, sync } = input;
+  const timeZone = resolveTimeZone(input.timeZone);
+  const campaignActive = isCampaignActive(campaign.status);
+
+  const columns = toColumns(calls);
+  const scan = scanCalls(columns, { campaignActive, retries: campaign.retries });
+  const { stats, notes: countNotes } = reconcileStats(campaign.stats, scan.records, { callsStored: calls.length, campaignActive });
+
+  // Timeline starts use one offset (the zone's now): fixed for India, and a DST zone's buckets stay exact instants.
+  const nowMs = input.now.getTime();
+  const offsetNow = zoneOffsetMinutes(timeZone, nowMs);
+
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      callerId: campaign.callerId,
+      retries: campaign.retries,
+      schedule: campaign.schedule,
+      dateCreated: campaign.dateCreated,
+      timeZone,
+    },
+    stats,
+    metrics: buildMetrics(stats, scan),
+    breakdown: buildBreakdown(stats),
+    retries: buildRetries(scan),
+    timeline: buildTimeline(columns, offsetNow),
+    bestTime: buildBestTime(columns, timeZone),
+    sync: {
+      callsSynced: sync.callsSynced,
+      callsExpected: sync.callsExpected,
+      lastPolledAt: sync.lastPolledAt,
+      lastWebhookAt: sync.lastWebhookAt,
+      stale: sync.staleSince !== null,
+      staleSince: sync.staleSince,
+      upstream: sync.upstream,
+      webhooks: sync.webhooks,
+      notes: [...syncNotes(sync, calls.length), ...countNotes],
+    },
+    generatedAt: isoWithOffset(nowMs, offsetNow),
+  };
+}

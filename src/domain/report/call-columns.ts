@@ -1,0 +1,147 @@
+// The call list turned into columns (typed arrays) in one pass: which contact each call belongs to, its status
+// code, time and attempt number. Every later pass of the report reads these instead of 200,000 objects.
+import type { CallStatus } from '../call-status';
+import { DECIDING_RANK } from '../contacts/fold-contact';
+import type { ReportCall } from '../report-input';
+
+export interface CallColumns {
+  size: number;
+  contactCount: number;
+  /** Contact index (0..contactCount-1) of each call: calls grouped by called number. */
+  contactOf: Int32Array;
+  /** Each call's status as its DECIDING_RANK (in-progress 0 ... completed 5). */
+  status: Uint8Array;
+  at: Float64Array;
+  /** 1 = first call: Exotel's attempt_number when given, else the call's place among its number's calls by time. */
+  attempt: Int32Array;
+  /** Seconds; NaN where unknown. */
+  durationSec: Float64Array;
+  /** Pulses; NaN where unknown. */
+  price: Float64Array;
+  /** Time span of the ended (not in-progress) calls; +Infinity / -Infinity when none has ended. */
+  firstEndedAt: number;
+  lastEndedAt: number;
+}
+
+export const CODE_IN_PROGRESS = DECIDING_RANK['in-progress'];
+export const CODE_COMPLETED = DECIDING_RANK.completed;
+
+/** DECIDING_RANK by comparison: strings read from SQLite are not interned, so a keyed lookup would cost more. */
+export function statusCode(status: CallStatus): number {
+  switch (status) {
+    case 'completed':
+      return DECIDING_RANK.completed;
+    case 'no-answer':
+      return DECIDING_RANK['no-answer'];
+    case 'busy':
+      return DECIDING_RANK.busy;
+    case 'failed':
+      return DECIDING_RANK.failed;
+    case 'canceled':
+      return DECIDING_RANK.canceled;
+    case 'in-progress':
+      return DECIDING_RANK['in-progress'];
+  }
+}
+
+/** Order of one number's calls made at the same instant: final before in-progress (then fixed, for determinism). */
+const ORDER_RANK: Readonly<Record<CallStatus, number>> = {
+  completed: 0,
+  busy: 1,
+  'no-answer': 2,
+  failed: 3,
+  canceled: 4,
+  'in-progress': 5,
+};
+
+export function compareCallsInOrder(a: ReportCall, b: ReportCall): number {
+  return (
+    a.at - b.at ||
+    ORDER_RANK[a.status] - ORDER_RANK[b.status] ||
+    (a.durationSec ?? -1) - (b.durationSec ?? -1) ||
+    (a.price ?? -1) - (b.price ?? -1)
+  );
+}
+
+/** Flags per contact: its calls arrived out of time order (or tied); one of its calls lacks Exotel's number. */
+const OUT_OF_ORDER = 1;
+const NUMBER_MISSING = 2;
+
+export function toColumns(calls: readonly ReportCall[]): CallColumns {
+  const size = calls.length;
+  const contactOf = new Int32Array(size);
+  const status = new Uint8Array(size);
+  const at = new Float64Array(size);
+  const attempt = new Int32Array(size);
+  const durationSec = new Float64Array(size);
+  const price = new Float64Array(size);
+  let firstEndedAt = Number.POSITIVE_INFINITY;
+  let lastEndedAt = Number.NEGATIVE_INFINITY;
+  // Per contact (at most one per call): calls seen so far, the last one's time, and whether the calls arrived out
+  // of time order (or tied), in which case the running count is not the attempt number and they are sorted below.
+  const seen = new Int32Array(size);
+  const lastAt = new Float64Array(size);
+  const needsSort = new Uint8Array(size);
+  let anyNeedsSort = false;
+  const byNumber = new Map<string, number>();
+
+  for (let i = 0; i < size; i++) {
+    const call = calls[i]!;
+    let contact = byNumber.get(call.number);
+    if (contact === undefined) {
+      contact = byNumber.size;
+      byNumber.set(call.number, contact);
+      lastAt[contact] = call.at;
+    } else if (call.at <= lastAt[contact]!) {
+      needsSort[contact]! |= OUT_OF_ORDER;
+    } else {
+      lastAt[contact] = call.at;
+    }
+    if (call.attemptNumber === null) needsSort[contact]! |= NUMBER_MISSING;
+    if (needsSort[contact] === OUT_OF_ORDER + NUMBER_MISSING) anyNeedsSort = true;
+    contactOf[i] = contact;
+    const code = statusCode(call.status);
+    status[i] = code;
+    at[i] = call.at;
+    durationSec[i] = call.durationSec ?? Number.NaN;
+    price[i] = call.price ?? Number.NaN;
+    if (code !== CODE_IN_PROGRESS) {
+      if (call.at < firstEndedAt) firstEndedAt = call.at;
+      if (call.at > lastEndedAt) lastEndedAt = call.at;
+    }
+    const place = ++seen[contact]!;
+    attempt[i] = call.attemptNumber ?? place;
+  }
+  const contactCount = byNumber.size;
+  if (anyNeedsSort) orderOutOfOrderContacts(calls, contactOf, contactCount, needsSort, attempt);
+  return { size, contactCount, contactOf, status, at, attempt, durationSec, price, firstEndedAt, lastEndedAt };
+}
+
+/** Numbers whose calls arrived out of time order (or at the same instant): sort each one's calls, a few at a time. */
+function orderOutOfOrderContacts(
+  calls: readonly ReportCall[],
+  contactOf: Int32Array,
+  contactCount: number,
+  needsSort: Uint8Array,
+  attempt: Int32Array,
+): void {
+  const head = new Int32Array(contactCount).fill(-1);
+  const next = new Int32Array(calls.length);
+  for (let i = calls.length - 1; i >= 0; i--) {
+    const contact = contactOf[i]!;
+    if (needsSort[contact] !== OUT_OF_ORDER + NUMBER_MISSING) continue;
+    next[i] = head[contact]!;
+    head[contact] = i;
+  }
+  const group: number[] = [];
+  for (let contact = 0; contact < contactCount; contact++) {
+    if (needsSort[contact] !== OUT_OF_ORDER + NUMBER_MISSING) continue;
+    group.length = 0;
+    for (let i = head[contact]!; i !== -1; i = next[i]!) group.push(i);
+    group.sort((a, b) => compareCallsInOrder(calls[a]!, calls[b]!));
+    for (let place = 0; place < group.length; place++) {
+      const i = group[place]!;
+      if (calls[i]!.attemptNumber === null) attempt[i] = place + 1;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// Plain sentences that tell the user how complete the report's data is: sync progress and webhook coverage.
+import type { ReportSyncState } from '../report-input';
+import { formatCount, formatPercent } from './format';
+
+/** Webhook coverage is judged only once sync has confirmed this many calls. */
+export const WEBHOOK_COVERAGE_MIN_CALLS = 20;
+/** Missing webhooks for at least this share of synced calls is worth a note. */
+export const WEBHOOK_MISSING_SHARE = 0.05;
+
+export function syncNotes(sync: ReportSyncState, callsStored: number): string[] {
+  const notes: string[] = [];
+  if (sync.callsExpected !== null && sync.callsSynced < sync.callsExpected) {
+    notes.push(`${formatCount(sync.callsSynced)} of ${formatCount(sync.callsExpected)} call records synced.`);
+  }
+  if (sync.lastWebhookAt === null) {
+    if (callsStored > 0) {
+      notes.push(
+        'No webhook has arrived for this campaign, so live updates are off and the numbers refresh every 30 s. ' +
+          'The README explains how to set the callback URLs.',
+      );
+    }
+  } else if (sync.callsFromSync >= WEBHOOK_COVERAGE_MIN_CALLS) {
+    const missing = sync.callsWithoutWebhook / sync.callsFromSync;
+    if (missing >= WEBHOOK_MISSING_SHARE) {
+      notes.push(`No webhook for ${formatPercent(Math.min(1, missing))} of calls: check that the callback URL answers 200 within 5 s.`);
+    }
+  }
+  return notes;
+}
