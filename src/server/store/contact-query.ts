@@ -1,0 +1,57 @@
+// Turns a contacts query (search, status, sort, page) into SQL over the contacts table. Numbers are searched by
+// their digits only, so "98765", "+91 98765" and "+919876543210" all find the same contact.
+import type { ContactSort, ContactsQuery } from '../../domain/api-schemas';
+
+export interface ContactSql {
+  where: string;
+  params: unknown[];
+  orderBy: string;
+}
+
+const ORDER_BY: Record<ContactSort, string> = {
+  'lastCallAt:desc': 'last_call_at DESC, number DESC',
+  'lastCallAt:asc': 'last_call_at ASC, number ASC',
+  'number:asc': 'number ASC',
+  'number:desc': 'number DESC',
+  // Contacts without a name come last either way (they say nothing about the name order).
+  'name:asc': 'name IS NULL ASC, name COLLATE NOCASE ASC, number ASC',
+  'name:desc': 'name IS NULL ASC, name COLLATE NOCASE DESC, number DESC',
+  'attempts:desc': 'attempts DESC, number DESC',
+  'attempts:asc': 'attempts ASC, number ASC',
+};
+
+export function digitsOf(number: string): string {
+  return number.replace(/\D/g, '');
+}
+
+/** The last ten digits: an Indian number however it is written (+91…, 0…, or bare). */
+export function numberKeyOf(number: string): string {
+  return digitsOf(number).slice(-10);
+}
+
+function likeContains(fragment: string): string {
+  return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function contactSql(campaignId: string, query: ContactsQuery): ContactSql {
+  const conditions = ['campaign_id = ?'];
+  const params: unknown[] = [campaignId];
+  if (query.status !== undefined) {
+    conditions.push('final_status = ?');
+    params.push(query.status);
+  }
+  const q = query.q.trim();
+  if (q !== '') {
+    // A query made of digits with phone punctuation (+, spaces, -, brackets) is a number fragment; it may still
+    // be part of a name, so both are searched.
+    const digits = digitsOf(q);
+    if (digits !== '' && /^[\d\s+()-]+$/.test(q)) {
+      conditions.push("(number_digits LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
+      params.push(likeContains(digits), likeContains(q));
+    } else {
+      conditions.push("name LIKE ? ESCAPE '\\'");
+      params.push(likeContains(q));
+    }
+  }
+  return { where: conditions.join(' AND '), params, orderBy: ORDER_BY[query.sort] };
+}

@@ -1,0 +1,169 @@
+// The SQLite schema as a numbered list of migrations, applied in order and recorded in schema_migrations (and
+// PRAGMA user_version). A later change is a new entry at the end: old entries are never edited once released.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'campaigns, calls, contacts, sync state',
+    sql: `
+      CREATE TABLE campaigns (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        stats_json TEXT NOT NULL,
+        caller_id TEXT,
+        retries_json TEXT,
+        send_at TEXT,
+        end_at TEXT,
+        date_created TEXT,
+        date_created_ms INTEGER,
+        date_updated TEXT,
+        polled_at TEXT NOT NULL
+      );
+
+      -- One row per stats change, for trends.
+      CREATE TABLE campaign_stats_history (
+        campaign_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        stats_json TEXT NOT NULL
+      );
+      CREATE INDEX campaign_stats_history_by_campaign ON campaign_stats_history (campaign_id, at);
+
+      -- Grows with every write that touches a campaign; kept apart from campaigns so that calls, sync state and
+      -- webhooks of a campaign not yet listed still move it.
+      CREATE TABLE campaign_versions (
+        campaign_id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE calls (
+        call_sid TEXT PRIMARY KEY,
+        campaign_id TEXT NOT NULL,
+        number TEXT NOT NULL,
+        name TEXT,
+        status TEXT NOT NULL,
+        -- 0 in-progress from a webhook, 1 in-progress from sync, 2 final from a webhook, 3 final from sync.
+        status_rank INTEGER NOT NULL,
+        date_created TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        start_time TEXT,
+        end_time TEXT,
+        duration_sec REAL,
+        price REAL,
+        attempt_number INTEGER,
+        recording_url TEXT,
+        digits TEXT,
+        from_sync INTEGER NOT NULL DEFAULT 0,
+        from_webhook INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+      );
+      -- Covers reportCalls and countCalls (no table lookups for 200,000 rows) and the per-number fold of contacts.
+      CREATE INDEX calls_by_campaign_number ON calls
+        (campaign_id, number, status, at_ms, duration_sec, price, attempt_number, name, from_sync, from_webhook);
+
+      CREATE TABLE contacts (
+        campaign_id TEXT NOT NULL,
+        number TEXT NOT NULL,
+        -- The number's digits only, so "98765" and "+91 98765" both find +919876543210.
+        number_digits TEXT NOT NULL,
+        -- The last ten digits: how a webhook's number, in whatever format, finds its campaigns.
+        number_key TEXT NOT NULL,
+        name TEXT,
+        final_status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        last_duration_sec REAL,
+        first_call_at INTEGER NOT NULL,
+        last_call_at INTEGER NOT NULL,
+        PRIMARY KEY (campaign_id, number)
+      ) WITHOUT ROWID;
+      CREATE INDEX contacts_by_last_call ON contacts (campaign_id, last_call_at, number);
+      -- Name sorts put contacts without a name last in both directions, so each direction has its own index.
+      CREATE INDEX contacts_by_name_asc ON contacts (campaign_id, name IS NULL, name COLLATE NOCASE, number);
+      CREATE INDEX contacts_by_name_desc ON contacts (campaign_id, name IS NULL, name COLLATE NOCASE DESC, number DESC);
+      CREATE INDEX contacts_by_attempts ON contacts (campaign_id, attempts, number);
+      CREATE INDEX contacts_by_status ON contacts (campaign_id, final_status, last_call_at, number);
+      CREATE INDEX contacts_by_number_key ON contacts (number_key, campaign_id);
+
+      CREATE TABLE sync_state (
+        campaign_id TEXT PRIMARY KEY,
+        high_water_offset INTEGER NOT NULL,
+        calls_expected INTEGER,
+        last_polled_at TEXT,
+        last_full_pass_at TEXT
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    name: 'webhook events, quarantine, counters',
+    sql: `
+      CREATE TABLE webhook_events (
+        id INTEGER PRIMARY KEY,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        campaign_id TEXT,
+        received_at TEXT NOT NULL,
+        raw_body TEXT NOT NULL
+      );
+
+      CREATE TABLE webhook_quarantine (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dedupe_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        campaign_id TEXT,
+        received_at TEXT NOT NULL,
+        raw_body TEXT NOT NULL,
+        call_sid TEXT,
+        number TEXT
+      );
+
+      CREATE TABLE campaign_webhook_times (
+        campaign_id TEXT PRIMARY KEY,
+        last_at TEXT NOT NULL,
+        last_at_ms INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Named counts (malformed records, webhooks accepted/duplicate/rejected) and markers (last webhook time).
+      CREATE TABLE counters (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL DEFAULT 0,
+        text_value TEXT
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/** Applies every migration newer than the database, each in its own transaction. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const appliedRow: unknown = db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get();
+  const applied = readVersion(appliedRow);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  let current = applied;
+  for (const migration of migrations) {
+    if (migration.version <= applied) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    current = migration.version;
+  }
+  return current;
+}
+
+function readVersion(row: unknown): number {
+  if (typeof row === 'object' && row !== null && 'v' in row && typeof row.v === 'number') return row.v;
+  return 0;
+}
