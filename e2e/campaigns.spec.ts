@@ -1,0 +1,45 @@
+// Journey: a manager opens callboard, sees every demo campaign with its state, narrows the list, and opens one.
+import { expect, test } from '@playwright/test';
+import { DESKTOP, PHONE, RUNNING_NAME, SEED_NAME, expectNoHorizontalPageScroll, expectNoSeriousA11yViolations, findCampaign, screenshotAt } from './support';
+
+test('the campaigns page lists the demo campaigns, filters them and opens a report', async ({ page, request }) => {
+  await findCampaign(request, SEED_NAME);
+  await page.setViewportSize(DESKTOP);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Campaigns' })).toBeVisible();
+  const list = page.getByRole('list', { name: 'Campaigns' });
+  for (const name of [SEED_NAME, RUNNING_NAME, 'KYC Update Follow-up', 'Festive Offer Announcement']) {
+    await expect(list.getByRole('link', { name })).toBeVisible();
+  }
+  const running = list.getByRole('listitem').filter({ has: page.getByRole('link', { name: RUNNING_NAME }) });
+  await expect(running.getByText('Live', { exact: true })).toBeVisible();
+  await expect(running.getByText('In progress')).toBeVisible();
+  await expect(running.getByRole('progressbar')).toBeVisible();
+  const paused = list.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'KYC Update Follow-up' }) });
+  await expect(paused.getByText('Paused')).toBeVisible();
+
+  await expectNoSeriousA11yViolations(page);
+  await screenshotAt(page, 'campaigns', DESKTOP);
+  await screenshotAt(page, 'campaigns', PHONE);
+  await expectNoHorizontalPageScroll(page);
+  await page.setViewportSize(DESKTOP);
+
+  // Search by name, then filter by status: both land in the URL, so the view can be shared.
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('reminder');
+  await expect(page).toHaveURL(/\?q=reminder/);
+  await expect(list.getByRole('link', { name: 'KYC Update Follow-up' })).toHaveCount(0);
+  await expect(list.getByRole('link', { name: SEED_NAME })).toBeVisible();
+  await expect(list.getByRole('link', { name: RUNNING_NAME })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('completed');
+  await expect(page).toHaveURL(/status=completed/);
+  await expect(list.getByRole('link', { name: SEED_NAME })).toBeVisible();
+  await expect(list.getByRole('link', { name: RUNNING_NAME })).toHaveCount(0);
+
+  // A shared link opens the same view.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('completed');
+  await list.getByRole('link', { name: SEED_NAME }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SEED_NAME })).toBeVisible();
+  await expect(page).toHaveURL(/\/campaigns\/[^/]+$/);
+});
