@@ -1,0 +1,100 @@
+// POST /webhooks/exotel/<secret>/{call-status,call-schedule,campaign-status}: Exotel's campaign callbacks.
+// Exotel signs nothing, so the secret in the path is the only gate. Each event is stored and applied before the
+// 200 (a failed write answers 503 so Exotel delivers again). Call-status payloads of the PascalCase dialect name
+// no campaign: add `?campaign=<campaign id>` to that callback URL to place them without guessing.
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { LiveHub } from '../live/hub';
+import { maskNumber } from '../log';
+import type { Logger } from '../log';
+import type { CallboardStore } from '../store/store';
+import { ingestEvent } from '../webhooks/ingest';
+import { DEFAULT_MAX_BODY_BYTES, readWebhookBody } from '../webhooks/read-body';
+import { campaignIdSchema, parseWebhookEvent, WEBHOOK_KINDS } from '../webhooks/webhook-event';
+import type { WebhookKind } from '../webhooks/webhook-event';
+
+export interface WebhookRouteDeps {
+  store: CallboardStore;
+  hub: LiveHub;
+  secret: string;
+  logger: Logger;
+  now?: () => Date;
+  maxBodyBytes?: number;
+}
+
+const kindSchema = z.enum(WEBHOOK_KINDS);
+
+/** Constant-time for secrets of the right length; a different length is simply not the secret. */
+function secretMatcher(secret: string): (given: string) => boolean {
+  const expected = Buffer.from(secret, 'utf8');
+  return (given) => {
+    const candidate = Buffer.from(given, 'utf8');
+    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+  };
+}
+
+/** The request path with the secret segment masked, for logs. */
+function maskedPath(path: string): string {
+  const segments = path.split('/');
+  if (segments.length >= 2) segments[segments.length - 2] = '<secret>';
+  return segments.join('/').slice(0, 200);
+}
+
+export function webhookRoutes(deps: WebhookRouteDeps): Hono {
+  const { store, hub, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const isSecret = secretMatcher(deps.secret);
+  const app = new Hono();
+
+  const rejected = (c: Context, kind: WebhookKind, status: 400 | 413 | 415, error: string) => {
+    try {
+      store.noteWebhookRejected();
+    } catch {
+      // Counting is best effort: a broken store must not turn a clear 4xx into a 500.
+    }
+    logger.warn('webhook.rejected', { path: maskedPath(c.req.path), kind, status, reason: error });
+    return c.json({ error }, status);
+  };
+
+  app.post('/:secret/:kind', async (c) => {
+    const kind = kindSchema.safeParse(c.req.param('kind'));
+    if (!isSecret(c.req.param('secret')) || !kind.success) {
+      logger.warn('webhook.not_found', { path: maskedPath(c.req.path) });
+      return c.json({ error: 'not found' }, 404);
+    }
+    const hint = c.req.query('campaign');
+    const campaignHint = hint === undefined ? null : campaignIdSchema.safeParse(hint);
+    if (campaignHint && !campaignHint.success) return rejected(c, kind.data, 400, '?campaign= must be a campaign id');
+
+    const decoded = await readWebhookBody(c.req.raw, maxBodyBytes);
+    if (!decoded.ok) return rejected(c, kind.data, decoded.status, decoded.error);
+    const parsed = parseWebhookEvent(kind.data, decoded.body);
+    if (!parsed.ok) return rejected(c, kind.data, 400, parsed.error);
+
+    const event = parsed.event;
+    try {
+      const result = ingestEvent(
+        { store, hub },
+        event,
+        { campaignHint: campaignHint?.data ?? null, receivedAt: now().toISOString(), rawBody: JSON.stringify(decoded.body) },
+      );
+      logger.info('webhook.received', {
+        kind: kind.data,
+        encoding: decoded.encoding,
+        outcome: result.outcome,
+        campaign: result.campaignId ?? event.campaignId,
+        callSid: event.kind === 'call-status' ? event.callSid : null,
+        number: event.kind === 'campaign-status' ? null : maskNumber(event.number),
+        status: event.kind === 'call-schedule' ? event.finalStatus : event.status,
+      });
+      return c.json({ ok: true, outcome: result.outcome }, 200);
+    } catch (error) {
+      logger.error('webhook.store_failed', { path: maskedPath(c.req.path), kind: kind.data, reason: error instanceof Error ? error.message : String(error) });
+      return c.json({ error: 'the event could not be stored; deliver it again' }, 503);
+    }
+  });
+  return app;
+}

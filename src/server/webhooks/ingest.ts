@@ -1,0 +1,168 @@
+// Places a parsed webhook event in its campaign, stores it once and applies it in one transaction, then tells
+// browsers what changed. Used by the webhook route on arrival and by the quarantine replay after a sync pass.
+import type { ServerEvent } from '../../domain/api-schemas';
+import type { CallRecord, Campaign } from '../../domain/campaign';
+import type { CampaignStatus } from '../../domain/campaign-status';
+import type { LiveHub } from '../live/hub';
+import type { CallboardStore } from '../store/store';
+import { dedupeKey } from './webhook-event';
+import type { CallStatusEvent, CampaignStatusEvent, WebhookEvent } from './webhook-event';
+
+export type IngestOutcome = 'applied' | 'duplicate' | 'quarantined' | 'unresolved';
+
+export interface IngestResult {
+  outcome: IngestOutcome;
+  campaignId: string | null;
+}
+
+export interface Delivery {
+  /** A campaign named outside the body: the callback URL's `?campaign=`, or the one a quarantined event named. */
+  campaignHint: string | null;
+  receivedAt: string;
+  /** The decoded body as JSON (form bodies too), so a replay reads one format. */
+  rawBody: string;
+}
+
+/**
+ * Which campaign an event belongs to. A named campaign must be known (null otherwise: the caller quarantines).
+ * Unnamed: a stored call with the sid, the one campaign that called the number, and, on arrival only, the one
+ * campaign in progress. That last guess is not made on replay, where time has passed and it would be stale.
+ */
+export function resolveCampaign(store: CallboardStore, event: WebhookEvent, hint: string | null, mode: 'arrival' | 'replay'): string | null {
+  const named = event.campaignId ?? hint;
+  if (named !== null) return store.getCampaign(named) ? named : null;
+  const sids = event.kind === 'call-status' ? [event.callSid] : event.kind === 'call-schedule' ? event.callSids : [];
+  for (const sid of sids) {
+    const found = store.findCampaignForCall(sid);
+    if (found) return found;
+  }
+  if (event.kind === 'campaign-status') return null;
+  const byNumber = store.findCampaignsForNumber(event.number);
+  if (byNumber.length === 1 && byNumber[0] !== undefined) return byNumber[0];
+  if (mode === 'replay') return null;
+  const inProgress = store.listCampaigns().filter((campaign) => campaign.status === 'in-progress');
+  return inProgress.length === 1 && inProgress[0] ? inProgress[0].id : null;
+}
+
+function callRecordOf(event: CallStatusEvent, campaignId: string): CallRecord {
+  // A ringing call has no duration, price or recording yet: whatever a sender puts there ("0") must not
+  // overwrite the real values of the final event when the two arrive out of order.
+  const ended = event.status !== 'in-progress';
+  return {
+    callSid: event.callSid,
+    campaignId,
+    number: event.number,
+    name: null,
+    status: event.status,
+    dateCreated: event.dateCreated,
+    startTime: null,
+    endTime: null,
+    durationSec: ended ? event.durationSec : null,
+    price: ended ? event.price : null,
+    attemptNumber: event.attemptNumber,
+    recordingUrl: ended ? event.recordingUrl : null,
+    digits: event.digits,
+  };
+}
+
+/** created < running/paused < finished < deleted/archived: a campaign does not move back down without a newer date. */
+const STATUS_RANK: Record<CampaignStatus, number> = {
+  created: 0,
+  'in-progress': 1,
+  paused: 1,
+  completed: 2,
+  failed: 2,
+  canceled: 2,
+  deleted: 3,
+  archived: 3,
+};
+
+function epoch(iso: string | null): number | null {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * True when applying this event would move the campaign backwards. Exotel's lifecycle only moves up the ranks
+ * (a campaign never leaves Completed for InProgress), so a lower rank is a late delivery; so is an event dated
+ * before the state sync last read. At equal rank (InProgress vs Paused) the status name decides: the store keeps
+ * no date for webhook-set statuses, and a fixed rule keeps arrival order from changing the result until the next
+ * sync pass (every 30 s) brings the truth.
+ */
+function isStale(stored: Campaign, event: CampaignStatusEvent): boolean {
+  const storedAt = epoch(stored.dateUpdated);
+  const eventAt = epoch(event.dateUpdated);
+  if (storedAt !== null && eventAt !== null && eventAt < storedAt) return true;
+  const rankDiff = STATUS_RANK[event.status] - STATUS_RANK[stored.status];
+  if (rankDiff !== 0) return rankDiff < 0;
+  return event.status < stored.status;
+}
+
+/** Applies an event inside the caller's transaction; returns the browser events to publish after commit. */
+function applyEvent(store: CallboardStore, event: WebhookEvent, campaignId: string, receivedAt: string): ServerEvent[] {
+  const at = receivedAt;
+  switch (event.kind) {
+    case 'call-status': {
+      store.upsertCalls([callRecordOf(event, campaignId)], 'webhook');
+      const events: ServerEvent[] = [{ type: 'call', campaignId, at }];
+      if (event.status === 'completed') events.push({ type: 'contact', campaignId, at });
+      return events;
+    }
+    case 'call-schedule':
+      // The contact's rows follow from its calls, which carry the real data; nothing is invented here.
+      return [{ type: 'contact', campaignId, at }];
+    case 'campaign-status': {
+      const stored = store.getCampaign(campaignId);
+      if (!stored || isStale(stored, event)) return [];
+      const applied = store.setCampaignStatus(campaignId, event.status, event.stats, event.dateUpdated ?? receivedAt);
+      return applied ? [{ type: 'campaign', campaignId, at }] : [];
+    }
+  }
+}
+
+export interface StoredOutcome {
+  result: IngestResult;
+  /** Browser events to publish once the surrounding transaction has committed. */
+  published: ServerEvent[];
+}
+
+/**
+ * Places, stores and applies one event; call it inside store.transaction. On arrival an unplaceable event is
+ * quarantined; on replay it is left where it is (`unresolved`).
+ */
+export function storeEvent(store: CallboardStore, event: WebhookEvent, delivery: Delivery, mode: 'arrival' | 'replay'): StoredOutcome {
+  const campaignId = resolveCampaign(store, event, delivery.campaignHint, mode);
+  if (campaignId === null) {
+    if (mode === 'replay') return { result: { outcome: 'unresolved', campaignId: null }, published: [] };
+    store.quarantine({
+      kind: event.kind,
+      dedupeKey: dedupeKey(event, event.campaignId ?? delivery.campaignHint ?? '?'),
+      campaignId: event.campaignId ?? delivery.campaignHint,
+      receivedAt: delivery.receivedAt,
+      rawBody: delivery.rawBody,
+      callSid: event.kind === 'call-status' ? event.callSid : event.kind === 'call-schedule' ? (event.callSids[0] ?? null) : null,
+      number: event.kind === 'campaign-status' ? null : event.number,
+    });
+    return { result: { outcome: 'quarantined', campaignId: null }, published: [] };
+  }
+  const fresh = store.recordWebhookEvent({
+    kind: event.kind,
+    dedupeKey: dedupeKey(event, campaignId),
+    campaignId,
+    receivedAt: delivery.receivedAt,
+    rawBody: delivery.rawBody,
+  });
+  if (!fresh) return { result: { outcome: 'duplicate', campaignId }, published: [] };
+  return { result: { outcome: 'applied', campaignId }, published: applyEvent(store, event, campaignId, delivery.receivedAt) };
+}
+
+/**
+ * Stores and applies one arriving event in a single transaction, then publishes what changed. A throw rolls
+ * everything back and reaches the caller, which answers 503 so that Exotel delivers again.
+ */
+export function ingestEvent(deps: { store: CallboardStore; hub: LiveHub }, event: WebhookEvent, delivery: Delivery): IngestResult {
+  const { result, published } = deps.store.transaction(() => storeEvent(deps.store, event, delivery, 'arrival'));
+  for (const serverEvent of published) deps.hub.publish(serverEvent);
+  return result;
+}
