@@ -26,6 +26,11 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 /** Opens (creating if needed) the database at `path`; ':memory:' gives a private in-memory store. */
 export function openSqliteStore(path: string): CallboardStore {
+  return new SqliteStore(openSqliteDatabase(path));
+}
+
+/** The configured, migrated connection behind a store (tests read it to compare whole tables). */
+export function openSqliteDatabase(path: string): Database.Database {
   if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -33,7 +38,7 @@ export function openSqliteStore(path: string): CallboardStore {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   migrate(db);
-  return new SqliteStore(db);
+  return db;
 }
 
 const countRow = z.object({ n: z.number() });
@@ -98,7 +103,7 @@ function msOrNull(iso: string | null): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-class SqliteStore implements CallboardStore {
+export class SqliteStore implements CallboardStore {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {}
