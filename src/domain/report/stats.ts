@@ -62,16 +62,18 @@ export function reconcileStats(upstream: UpstreamStats, records: RecordCounts, c
 
 function disagreementNotes(upstream: UpstreamStats, records: RecordCounts, stats: Stats, context: ReconcileContext): string[] {
   const notes: string[] = [];
-  const stored = `${formatCount(context.callsStored)} call ${context.callsStored === 1 ? 'record' : 'records'}`;
+  const one = context.callsStored === 1;
+  const stored = `${formatCount(context.callsStored)} call ${one ? 'record' : 'records'}`;
+  const show = one ? 'shows' : 'show';
   for (const [key, word] of [['completed', 'completed'], ['failed', 'failed']] as const) {
     const exotel = upstream[key];
     const fromRecords = records[key];
     if (exotel === undefined || exotel === fromRecords) continue;
     if (exotel > fromRecords) {
-      notes.push(`Exotel counts ${formatCount(exotel)} ${word}; the ${stored} received so far show ${formatCount(fromRecords)}.`);
+      notes.push(`Exotel counts ${formatCount(exotel)} ${word}; the ${stored} received so far ${show} ${formatCount(fromRecords)}.`);
     } else if (!context.campaignActive) {
       // While a campaign runs, records ahead of Exotel are just webhooks beating the next poll: not news.
-      notes.push(`The ${stored} show ${formatCount(fromRecords)} ${word}; Exotel counts ${formatCount(exotel)}.`);
+      notes.push(`The ${stored} ${show} ${formatCount(fromRecords)} ${word}; Exotel counts ${formatCount(exotel)}.`);
     }
   }
   if (upstream.created !== undefined && records.contacts > upstream.created) {

@@ -10,6 +10,8 @@ export interface HealthyRange {
 const WATCH_BELOW_MIN = 0.8;
 /** Up to a third above the maximum (15% -> 20% failures) is worth watching. */
 const WATCH_ABOVE_MAX = 1.33;
+/** So that a value exactly on a boundary (0.4 x 0.8 = 0.32000000000000006) lands on the kinder side. */
+const EPSILON = 1e-9;
 
 /**
  * - No value or no range: unknown.
@@ -21,11 +23,11 @@ export function verdictFor(value: number | null, range: HealthyRange | undefined
   if (value === null || !Number.isFinite(value) || range === undefined) return 'unknown';
   if (range.min !== undefined) {
     if (value >= range.min) return 'good';
-    return value >= range.min * WATCH_BELOW_MIN ? 'watch' : 'bad';
+    return value >= range.min * WATCH_BELOW_MIN - EPSILON ? 'watch' : 'bad';
   }
   if (range.max !== undefined) {
     if (value <= range.max) return 'good';
-    return value <= range.max * WATCH_ABOVE_MAX ? 'watch' : 'bad';
+    return value <= range.max * WATCH_ABOVE_MAX + EPSILON ? 'watch' : 'bad';
   }
   return 'unknown';
 }
