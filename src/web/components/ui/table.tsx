@@ -4,7 +4,8 @@ import { cn } from '../../lib/cn';
 
 export function Table({ className, caption, children, ...rest }: ComponentProps<'table'> & { caption?: string }) {
   return (
-    <div className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Focusable, so keyboard users can scroll a table that is wider than a phone.
+    <div role="region" aria-label={caption} tabIndex={0} className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-700">
       <table className={cn('w-full border-collapse text-sm', className)} {...rest}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

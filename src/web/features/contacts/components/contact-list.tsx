@@ -14,7 +14,7 @@ import type { ReportSearch } from '../../report/report-search';
 
 const ROW_HEIGHT = 40;
 const LIST_HEIGHT = 480;
-const GRID_COLUMNS = 'grid grid-cols-[11rem_minmax(8rem,1fr)_7rem_5rem_6rem_9rem] min-w-[46rem]';
+const GRID_COLUMNS = 'grid grid-cols-[11rem_minmax(8rem,1fr)_7rem_6rem_8rem_9rem] min-w-[49rem]';
 
 type SortField = 'number' | 'name' | 'attempts' | 'lastCallAt';
 const FIRST_DIRECTION: Record<SortField, 'asc' | 'desc'> = { number: 'asc', name: 'asc', attempts: 'desc', lastCallAt: 'desc' };
@@ -93,7 +93,7 @@ export function ContactList({ campaignId, search, timeZone }: { campaignId: stri
         className="w-full overflow-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-700"
         style={{ height: LIST_HEIGHT }}
       >
-        <div role="table" aria-label="Contacts" aria-rowcount={total + 1} className="min-w-[46rem] text-sm">
+        <div role="table" aria-label="Contacts" aria-rowcount={total + 1} className="min-w-[49rem] text-sm">
           <div role="rowgroup" className="sticky top-0 z-10 bg-slate-50">
             <div role="row" aria-rowindex={1} className={cn(GRID_COLUMNS, 'border-b border-slate-200')}>
               <SortHeader field="number" label="Number" sort={search.sort} />
