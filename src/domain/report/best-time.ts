@@ -14,24 +14,25 @@ export function buildBestTime(columns: CallColumns, timeZone: string): BestTime 
   const connected = new Array<number>(24).fill(0);
   let ended = 0;
   let lastSlot = Number.NaN;
-  let offset = 0;
+  let hour = 0;
   for (let i = 0; i < columns.size; i++) {
     const code = status[i]!;
     if (code === CODE_IN_PROGRESS) continue;
     const t = at[i]!;
-    // Calls come roughly in time order, so the zone offset is looked up only when the 15-minute slot changes.
+    // Local hours start on a quarter hour in every zone, so all calls in one 15-minute slot share their hour:
+    // the zone is consulted only when the slot changes (calls come roughly in time order).
     const slot = Math.floor(t / OFFSET_SLOT_MS);
     if (slot !== lastSlot) {
       lastSlot = slot;
-      offset = offsetAt(t);
+      const slotStart = slot * OFFSET_SLOT_MS;
+      hour = hourOfDay(slotStart, offsetAt(slotStart));
     }
-    const hour = hourOfDay(t, offset);
     attempts[hour]!++;
     if (code === CODE_COMPLETED) connected[hour]!++;
     ended++;
   }
 
-  const hours = attempts.map((n, hour) => ({ hour, attempts: n, connected: connected[hour]!, rate: n > 0 ? connected[hour]! / n : 0 }));
+  const hours = attempts.map((n, h) => ({ hour: h, attempts: n, connected: connected[h]!, rate: n > 0 ? connected[h]! / n : 0 }));
   // Both thresholds: 20 attempts keep a quiet hour from winning on luck; 1% keeps a big campaign's stray hour out.
   const enough = Math.max(BEST_HOUR_MIN_ATTEMPTS, ended * BEST_HOUR_MIN_SHARE);
   let bestHour: number | null = null;
