@@ -119,11 +119,15 @@ describe('stats', () => {
     expect(normaliseStats({ created: 10, completed: 4, failed: 1, pending: 3, 'in-progress': 2, 'failed-no-attempt': 1, retrying: 2 })).toEqual({
       created: 10,
       completed: 4,
-      failed: 1,
       pending: 3,
       inProgress: 2,
-      extra: { 'failed-no-attempt': 1, retrying: 2 },
+      // No busy / no-answer counts: this `failed` is every unreached contact, not callboard's failed.
+      extra: { failed: 1, 'failed-no-attempt': 1, retrying: 2 },
     });
+  });
+
+  it("keeps Exotel's failed as callboard's failed when busy or no-answer are counted separately", () => {
+    expect(normaliseStats({ Failed: 5, Busy: 2 })).toEqual({ failed: 5, busy: 2, extra: {} });
   });
 
   it('maps the guide keys, including busy and no_answer, and numeric strings', () => {

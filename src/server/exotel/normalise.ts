@@ -134,12 +134,24 @@ export function normaliseStats(raw: unknown): UpstreamStats {
   const stats: UpstreamStats = { extra: {} };
   const object = looseObject.safeParse(raw);
   if (!object.success) return stats;
+  let failedKey = 'failed';
   for (const [key, value] of Object.entries(object.data)) {
     const count = numeric.safeParse(value);
     if (!count.success) continue;
     const known = STATS_KEY_BY_FOLDED[foldKey(key)];
-    if (known && Number.isInteger(count.data)) stats[known] = count.data;
-    else stats.extra[key] = count.data;
+    if (known && Number.isInteger(count.data)) {
+      stats[known] = count.data;
+      if (known === 'failed') failedKey = key;
+    } else {
+      stats.extra[key] = count.data;
+    }
+  }
+  // Without busy / no-answer counts (the reference dialect), Exotel's `failed` is every contact not reached, busy
+  // and unanswered ones included; callboard's `failed` excludes them. It is kept under its own name in `extra`
+  // and failed, busy and no-answer are all derived from the records instead, as for the guide dialect.
+  if (stats.failed !== undefined && stats.busy === undefined && stats.noAnswer === undefined) {
+    stats.extra[failedKey] = stats.failed;
+    delete stats.failed;
   }
   return stats;
 }
