@@ -121,8 +121,9 @@ class PlannedCall implements SimCallRecord {
   get dateCreated(): string {
     return istIso(this.dialAt);
   }
+  /** Exotel's start_time: the dial instant, like date_created. */
   get startTime(): string {
-    return istIso(this.dialAt);
+    return this.dateCreated;
   }
   get endTime(): string {
     return istIso(this.endAt);
@@ -274,22 +275,27 @@ export function planCampaign(spec: CampaignSpec): CampaignPlan {
   const stopAt = Math.min(spec.pauseAt ?? Infinity, spec.endAt ?? Infinity, spec.forceCompleteAt ?? Infinity);
   const contacts: ContactOutcome[] = spec.contacts.map(() => ({ attempts: [], finalAt: Infinity, finalStatus: null }));
   const attempts: SimCallRecord[] = [];
-  const queue = new MinHeap<{ contact: number; attemptNumber: number }>();
-  spec.contacts.forEach((_, i) => queue.push(spec.sendAt, i, { contact: i, attemptNumber: 1 }));
+  // First attempts go out in list order; a retry that has come due takes the next free slot before them.
+  const retryQueue = new MinHeap<{ contact: number; attemptNumber: number }>();
+  let nextFirst = 0;
   const active = new MinHeap<null>();
   let nextSlot = spec.sendAt;
-  let order = spec.contacts.length;
+  let order = 0;
 
-  while (queue.size > 0) {
-    const next = queue.peek()!;
-    let t = Math.max(next.at, nextSlot);
+  for (;;) {
+    const dueRetry = retryQueue.peek();
+    let t: number;
+    if (nextFirst < spec.contacts.length) t = Math.max(spec.sendAt, nextSlot);
+    else if (dueRetry) t = Math.max(dueRetry.at, nextSlot);
+    else break;
     while (active.size > 0 && active.peek()!.at <= t) active.pop();
     if (active.size >= Math.max(1, spec.concurrency)) {
       t = Math.max(t, active.pop()!.at);
       while (active.size > 0 && active.peek()!.at <= t) active.pop();
     }
     if (t >= stopAt) break;
-    queue.pop();
+    const retry = retryQueue.peek();
+    const next = retry && retry.at <= t ? retryQueue.pop()! : { value: { contact: nextFirst++, attemptNumber: 1 } };
     const { contact, attemptNumber } = next.value;
     const status =
       spec.outcomes.kind === 'script'
@@ -307,7 +313,7 @@ export function planCampaign(spec: CampaignSpec): CampaignPlan {
     nextSlot = t + gap;
     const retries = spec.retries;
     if (status !== 'completed' && retries && attemptNumber <= retries.numberOfRetries && retries.onStatus.includes(status)) {
-      queue.push(endAt + retryDelayMs(retries, attemptNumber), order++, { contact, attemptNumber: attemptNumber + 1 });
+      retryQueue.push(endAt + retryDelayMs(retries, attemptNumber), order++, { contact, attemptNumber: attemptNumber + 1 });
     } else {
       outcome.finalAt = endAt;
       outcome.finalStatus = status;
