@@ -131,6 +131,18 @@ describe('useServerEvents', () => {
     expect(hook.result.current.connected).toBe(true);
   });
 
+  it('catches up once after reconnecting, since events sent while it was down are not replayed', () => {
+    const { queryClient, invalidations } = setup();
+    act(() => FakeEventSource.latest().emit('ready'));
+    expect(invalidations).not.toHaveBeenCalled();
+    act(() => FakeEventSource.latest().emit('error'));
+    act(() => vi.advanceTimersByTime(1_000));
+    act(() => FakeEventSource.latest().emit('ready'));
+    expect(queryClient.getQueryState(REPORT_KEY)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(CONTACTS_KEY)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryData(REPORT_KEY)).toEqual({ completed: 10 });
+  });
+
   it('closes the stream when the screen goes away', () => {
     const { hook } = setup();
     hook.unmount();

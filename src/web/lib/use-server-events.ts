@@ -86,7 +86,14 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
       if (!event.success) return;
       for (const invalidation of affectedQueries(event.data)) invalidator.invalidate(invalidation);
     };
+    let missedEvents = false;
     const onAlive = () => {
+      // A reopened stream does not replay what was missed while it was down: catch up with one refetch.
+      if (missedEvents) {
+        missedEvents = false;
+        const everything = { type: 'sync' as const, campaignId: campaignId ?? '*', at: new Date().toISOString() };
+        for (const invalidation of affectedQueries(everything)) invalidator.invalidate(invalidation);
+      }
       failures = 0;
       setConnected(true);
     };
@@ -105,6 +112,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
         if (source === next) source = null;
         setConnected(false);
         failures += 1;
+        missedEvents = true;
         clearTimeout(reconnectTimer);
         reconnectTimer = setTimeout(open, reconnectDelayMs(failures));
       });

@@ -66,11 +66,10 @@ export function ReportPage({ campaignId, search }: { campaignId: string; search:
   const zone = data.campaign.timeZone;
   // React Query keeps the last good data when a refetch fails; say so, with the time of that data.
   const serverDownSince = report.isError ? report.dataUpdatedAt : null;
-  const running = data.campaign.status === 'in-progress';
 
   return (
     <div className="space-y-6">
-      <ReportHeader report={data} live={connected && (running || data.sync.callsExpected !== data.sync.callsSynced)} />
+      <ReportHeader report={data} live={connected} />
       <StaleNotice sync={data.sync} serverDownSince={serverDownSince} timeZone={zone} />
       <SyncProgress sync={data.sync} />
 
