@@ -4,6 +4,7 @@ import type { Campaign, CallRecord, UpstreamStats } from '../../domain/campaign'
 import type { CampaignStatus } from '../../domain/campaign-status';
 import type { ContactsQuery, ContactsResponse, WebhookHealth } from '../../domain/api-schemas';
 import type { ReportCall } from '../../domain/report-input';
+import type { CallStatus } from '../../domain/call-status';
 
 /** Where a call record came from: the periodic call-details sync (the source of truth) or a webhook (fast). */
 export type CallSource = 'sync' | 'webhook';
@@ -24,6 +25,12 @@ export interface SyncState {
   callsExpected: number | null;
   lastPolledAt: string | null;
   lastFullPassAt: string | null;
+}
+
+export interface ContactOutcome {
+  status: CallStatus;
+  attempts: number;
+  contacts: number;
 }
 
 export interface StoredWebhookEvent {
@@ -61,6 +68,11 @@ export interface CallboardStore {
   reportCalls(campaignId: string): ReportCall[];
   countCalls(campaignId: string): { total: number; fromSync: number; withoutWebhook: number };
   queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse;
+  /**
+   * Contacts grouped by final status and number of attempts (a few dozen rows): lets the campaigns list complete
+   * Exotel's stats without loading every call. Added for GET /api/campaigns.
+   */
+  contactOutcomes(campaignId: string): ContactOutcome[];
 
   /** Which campaign a call belongs to, from stored calls; null when no stored call has that sid. */
   findCampaignForCall(callSid: string): string | null;

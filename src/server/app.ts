@@ -1,0 +1,52 @@
+// Builds callboard's HTTP app (never listens: main.ts does, tests call app.request()). /api reads only the store,
+// so browsers never cause an Exotel call; /webhooks/exotel takes Exotel's posts; everything else is the SPA.
+import { Hono } from 'hono';
+import type { Config } from './config';
+import type { UpstreamStatus } from './exotel/upstream-status';
+import type { LiveHub } from './live/hub';
+import { consoleLogger } from './log';
+import { campaignRoutes } from './routes/campaigns';
+import { contactRoutes } from './routes/contacts';
+import { eventRoutes } from './routes/events';
+import { healthRoutes } from './routes/health';
+import { reportRoutes } from './routes/report';
+import { staticRoutes } from './routes/static';
+import type { CallboardStore } from './store/store';
+import type { WatchedCampaigns } from './sync/watched';
+
+export interface AppDeps {
+  config: Config;
+  store: CallboardStore;
+  upstream: UpstreamStatus;
+  hub: LiveHub;
+  watched: WatchedCampaigns;
+  /** From webhookRoutes() in routes/webhooks.ts; mounted at /webhooks/exotel. */
+  webhooks: Hono;
+  /** The built SPA (dist/); without it only /api and /webhooks answer. */
+  staticDir?: string;
+  now?: () => Date;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const now = deps.now ?? (() => new Date());
+  const app = new Hono();
+
+  const api = new Hono();
+  api.route('/', healthRoutes(deps));
+  api.route('/', campaignRoutes(deps));
+  api.route('/', reportRoutes({ store: deps.store, upstream: deps.upstream, watched: deps.watched, timeZone: deps.config.timeZone, now }));
+  api.route('/', contactRoutes(deps));
+  api.route('/', eventRoutes({ hub: deps.hub, watched: deps.watched }));
+  api.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+  app.route('/api', api);
+
+  app.route('/webhooks/exotel', deps.webhooks);
+  if (deps.staticDir !== undefined) app.route('/', staticRoutes({ staticDir: deps.staticDir }));
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('Not found', 404)));
+  app.onError((error, c) => {
+    consoleLogger.error('http.unhandled_error', { method: c.req.method, path: c.req.path, message: error.message });
+    return c.json({ error: 'internal error' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,89 @@
+// GET /api/campaigns/:id/report: the campaign's report built from stored rows by the pure buildReport. Built
+// once per change (campaign version, upstream state, webhook counts) and shared by every viewer, with an ETag so
+// an unchanged poll is a 304. Reading the report marks the campaign watched, so sync reads it first.
+import { Hono } from 'hono';
+import type { ReportInput } from '../../domain/report-input';
+import { buildReport } from '../../domain/report/build-report';
+import type { UpstreamStatus } from '../exotel/upstream-status';
+import type { CallboardStore } from '../store/store';
+import type { WatchedCampaigns } from '../sync/watched';
+import { etagOf, isCampaignId, notModified, send304, sendJson } from './http-cache';
+
+/** A build slower than this (a very large campaign on a busy machine) is reused for a few build-times. */
+const SLOW_BUILD_MS = 50;
+const SLOW_BUILD_REUSE_FACTOR = 5;
+/** Reports kept in memory: the campaigns being viewed; the oldest is dropped beyond this. */
+const MAX_CACHED_REPORTS = 32;
+
+interface CachedReport {
+  key: string;
+  etag: string;
+  body: string;
+  builtAtMs: number;
+  buildMs: number;
+}
+
+export interface ReportRouteDeps {
+  store: CallboardStore;
+  upstream: UpstreamStatus;
+  watched: WatchedCampaigns;
+  timeZone: string;
+  now: () => Date;
+}
+
+export function reportRoutes(deps: ReportRouteDeps): Hono {
+  const app = new Hono();
+  const cache = new Map<string, CachedReport>();
+
+  app.get('/campaigns/:id/report', (c) => {
+    const id = c.req.param('id');
+    if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
+    const campaign = deps.store.getCampaign(id);
+    if (campaign === null) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
+    deps.watched.touch(id);
+
+    const upstream = deps.upstream.snapshot();
+    const staleSince = deps.upstream.staleSince();
+    const webhooks = deps.store.webhookHealth();
+    const key = JSON.stringify([deps.store.campaignVersion(id), upstream, staleSince, webhooks, deps.timeZone]);
+    const nowMs = deps.now().getTime();
+
+    let entry = cache.get(id);
+    const reusable =
+      entry !== undefined &&
+      (entry.key === key || (entry.buildMs > SLOW_BUILD_MS && nowMs - entry.builtAtMs < entry.buildMs * SLOW_BUILD_REUSE_FACTOR));
+    if (!reusable || entry === undefined) {
+      const started = performance.now();
+      const counts = deps.store.countCalls(id);
+      const sync = deps.store.getSyncState(id);
+      const input: ReportInput = {
+        campaign,
+        calls: deps.store.reportCalls(id),
+        sync: {
+          callsSynced: counts.total,
+          callsExpected: sync?.callsExpected ?? null,
+          lastPolledAt: sync?.lastPolledAt ?? null,
+          lastWebhookAt: deps.store.lastWebhookAt(id),
+          upstream,
+          staleSince,
+          webhooks,
+          callsWithoutWebhook: counts.withoutWebhook,
+          callsFromSync: counts.fromSync,
+        },
+        timeZone: deps.timeZone,
+        now: deps.now(),
+      };
+      const body = JSON.stringify(buildReport(input));
+      entry = { key, etag: etagOf(`report|${id}|${key}`), body, builtAtMs: nowMs, buildMs: performance.now() - started };
+      cache.delete(id);
+      cache.set(id, entry);
+      if (cache.size > MAX_CACHED_REPORTS) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+    }
+    if (notModified(c, entry.etag)) return send304(c, entry.etag);
+    return sendJson(c, entry.body, entry.etag);
+  });
+  return app;
+}
