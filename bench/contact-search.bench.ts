@@ -1,0 +1,168 @@
+// Contact search bench: a store file holding one campaign of 100,000 contacts (~200,000 call attempts), queried
+// the ways the contacts table is used (number and name fragments, status filters, sorts, deep pages). Prints one
+// JSON line: p50/p95/max ms per query (target < 20 ms), the time to load 200,000 report rows, and the load rate.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ContactsQuery } from '../src/domain/api-schemas';
+import type { CallStatus } from '../src/domain/call-status';
+import type { CallRecord } from '../src/domain/campaign';
+import { openSqliteStore } from '../src/server/store/sqlite-store';
+
+const CONTACTS = 100_000;
+const CALLS = 200_000;
+const CAMPAIGN = 'bench-campaign';
+const RUNS = 30;
+const START = Date.parse('2025-03-01T09:00:00+05:30');
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Asha', 'Ravi', 'Priya', 'Arjun', 'Meena', 'Suresh', 'Kavita', 'Imran', 'Deepa', 'Vikram', 'Lakshmi', 'Rahul', 'Fatima', 'Gopal', 'Nisha'];
+const LAST = ['Rao', 'Kumar', 'Sharma', 'Iyer', 'Khan', 'Patel', 'Reddy', 'Nair', 'Singh', 'Das', 'Menon', 'Joshi'];
+
+/** 100,000 contacts called 1-4 times (200,000 attempts in all), about half connecting on the first try. */
+function* callBatches(batchSize: number): Generator<CallRecord[]> {
+  const next = random(42);
+  let batch: CallRecord[] = [];
+  let made = 0;
+  for (let c = 0; c < CONTACTS; c++) {
+    const number = `+91${9_000_000_000 + Math.floor(next() * 999_999_999)}`;
+    const name = next() < 0.1 ? null : `${FIRST[Math.floor(next() * FIRST.length)]} ${LAST[Math.floor(next() * LAST.length)]}`;
+    // Spread attempts so the total lands near 200,000: on average two per contact.
+    const attempts = c === CONTACTS - 1 ? Math.max(1, CALLS - made) : 1 + Math.floor(next() * 3.02);
+    let at = START + Math.floor(next() * 3 * 86_400_000);
+    for (let a = 1; a <= attempts && made < CALLS + 4; a++) {
+      const roll = next();
+      const status: CallStatus = roll < 0.45 ? 'completed' : roll < 0.65 ? 'busy' : roll < 0.93 ? 'no-answer' : roll < 0.99 ? 'failed' : 'in-progress';
+      batch.push({
+        callSid: `sid-${c}-${a}`,
+        campaignId: CAMPAIGN,
+        number,
+        name,
+        status,
+        dateCreated: new Date(at).toISOString(),
+        startTime: null,
+        endTime: null,
+        durationSec: status === 'completed' ? 10 + Math.floor(next() * 200) : 0,
+        price: 1,
+        attemptNumber: a,
+        recordingUrl: null,
+        digits: null,
+      });
+      made++;
+      at += 30 * 60_000;
+      if (batch.length === batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+const QUERIES: Record<string, Partial<ContactsQuery>> = {
+  default: {},
+  numberFragment: { q: '98765' },
+  numberWithPrefix: { q: '+91 9123' },
+  numberRare: { q: '999999' },
+  nameFragment: { q: 'priya' },
+  nameRare: { q: 'Fatima Menon' },
+  nameNoMatch: { q: 'zzzz' },
+  statusCompleted: { status: 'completed' },
+  statusFailedByName: { status: 'failed', sort: 'name:asc' },
+  searchAndStatus: { q: 'kumar', status: 'busy' },
+  sortNameAsc: { sort: 'name:asc' },
+  sortNameDesc: { sort: 'name:desc' },
+  sortNumberDesc: { sort: 'number:desc' },
+  sortAttemptsDesc: { sort: 'attempts:desc' },
+  deepOffset: { offset: 90_000, limit: 100 },
+  deepOffsetByName: { sort: 'name:asc', offset: 80_000, limit: 100 },
+  maxPage: { limit: 500 },
+};
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'callboard-contact-bench-'));
+  try {
+    const path = join(dir, 'bench.db');
+    const loading = openSqliteStore(path);
+    const loadStart = performance.now();
+    let calls = 0;
+    for (const batch of callBatches(500)) {
+      loading.upsertCalls(batch, 'sync');
+      calls += batch.length;
+      if (calls % 50_000 < 500) process.stderr.write(`loaded ${calls} calls\n`);
+    }
+    const loadMs = performance.now() - loadStart;
+    loading.close();
+
+    // Reopened, as a restarted server would find it.
+    const store = openSqliteStore(path);
+    const contacts = store.queryContacts(CAMPAIGN, { q: '', sort: 'lastCallAt:desc', offset: 0, limit: 1 }).total;
+
+    const queries: Record<string, { p50: number; p95: number; max: number; total: number }> = {};
+    let worstP95 = 0;
+    for (const [name, partial] of Object.entries(QUERIES)) {
+      const query: ContactsQuery = { q: '', sort: 'lastCallAt:desc', offset: 0, limit: 50, ...partial };
+      const times: number[] = [];
+      let total = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        total = store.queryContacts(CAMPAIGN, query).total;
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const p95 = percentile(times, 0.95);
+      worstP95 = Math.max(worstP95, p95);
+      queries[name] = { p50: round(percentile(times, 0.5)), p95: round(p95), max: round(times[times.length - 1] ?? 0), total };
+    }
+
+    const reportTimes: number[] = [];
+    let reportRows = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      reportRows = store.reportCalls(CAMPAIGN).length;
+      reportTimes.push(performance.now() - t0);
+    }
+    reportTimes.sort((a, b) => a - b);
+    const countStart = performance.now();
+    store.countCalls(CAMPAIGN);
+    const countCallsMs = performance.now() - countStart;
+    store.close();
+
+    console.log(
+      JSON.stringify({
+        bench: 'contact-search',
+        contacts,
+        calls,
+        loadSec: round(loadMs / 1000),
+        loadCallsPerSec: Math.round(calls / (loadMs / 1000)),
+        targetMs: 20,
+        worstP95Ms: round(worstP95),
+        withinTarget: worstP95 < 20,
+        queries,
+        reportCalls: { rows: reportRows, p50Ms: round(percentile(reportTimes, 0.5)), maxMs: round(reportTimes[reportTimes.length - 1] ?? 0) },
+        countCallsMs: round(countCallsMs),
+      }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
