@@ -1,0 +1,94 @@
+// Starts callboard: config, store, app, listen; then the upstream (Exotel, or the simulator in demo mode) and the
+// sync scheduler. Everything else lives in app.ts and below, so tests never need this file.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { parseConfig, type Config } from './config';
+import { consoleLogger } from './log';
+import { openSqliteStore } from './store/sqlite-store';
+import { createApp } from './app';
+import { webhookRoutes } from './routes/webhooks';
+import { replayQuarantined } from './webhooks/quarantine';
+import { WEBHOOK_KINDS } from './webhooks/webhook-event';
+import { LiveHub } from './live/hub';
+import { WatchedCampaigns } from './sync/watched';
+import { UpstreamStatus } from './exotel/upstream-status';
+import { createSync } from './sync/create-sync';
+import { startDemoUpstream, type DemoUpstream } from './demo';
+
+async function main(): Promise<void> {
+  const logger = consoleLogger;
+  const config = parseConfig(process.env);
+  if (config.dbPath !== ':memory:') mkdirSync(dirname(resolve(config.dbPath)), { recursive: true });
+  const store = openSqliteStore(config.dbPath);
+  const hub = new LiveHub();
+  const watched = new WatchedCampaigns();
+  // Demo mode has an upstream too (the simulator), so it starts as configured.
+  const upstream = new UpstreamStatus(true);
+  const webhooks = webhookRoutes({ store, hub, secret: config.webhookSecret, logger });
+  const app = createApp({ config, store, upstream, hub, watched, webhooks, staticDir: resolve('dist') });
+
+  let listening: (port: number) => void = () => undefined;
+  const portKnown = new Promise<number>((done) => (listening = done));
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => listening(info.port));
+  const port = await Promise.race([portKnown, new Promise<never>((_, fail) => server.once('error', fail))]);
+  const localUrl = `http://${config.host}:${port}`;
+
+  let demo: DemoUpstream | null = null;
+  let credentials = config.exotel;
+  if (!credentials) {
+    demo = await startDemoUpstream({
+      seed: config.demo.seed,
+      speed: config.demo.speed,
+      webhookBaseUrl: `http://127.0.0.1:${port}/webhooks/exotel/${config.webhookSecret}`,
+    });
+    credentials = demo.credentials;
+  }
+  const sync = createSync({
+    credentials,
+    rateLimitPerMin: config.rateLimitPerMin,
+    pageSize: config.pageSize,
+    store,
+    hub,
+    watched,
+    upstream,
+    logger,
+    // Sync just learnt call sids or campaigns: webhook events that waited for them can now be placed.
+    afterSync: () => void replayQuarantined({ store, hub, logger }),
+  });
+  sync.scheduler.start();
+
+  logger.info('callboard.started', {
+    mode: config.mode,
+    url: localUrl,
+    upstream: config.mode === 'live' ? credentials.baseUrl : `simulator at ${credentials.baseUrl}`,
+    rateLimitPerMin: config.rateLimitPerMin,
+    ...webhookUrls(config, localUrl),
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('callboard.stopping', { signal });
+    await sync.scheduler.stop();
+    await new Promise<void>((done) => server.close(() => done()));
+    store.close();
+    await demo?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** The three callback URLs to paste into Exotel, with the secret masked (it is the only thing guarding them). */
+function webhookUrls(config: Config, localUrl: string): Record<string, string> {
+  const base = config.publicUrl ?? localUrl;
+  const masked = `${config.webhookSecret.slice(0, 4)}…`;
+  return Object.fromEntries(WEBHOOK_KINDS.map((kind) => [`webhook_${kind}`, `${base.replace(/\/+$/, '')}/webhooks/exotel/${masked}/${kind}`]));
+}
+
+main().catch((error: unknown) => {
+  consoleLogger.error('callboard.failed_to_start', { message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});
