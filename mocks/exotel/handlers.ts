@@ -63,7 +63,8 @@ function sortOf(url: URL): { field: string; direction: 'asc' | 'desc' } {
 export function exotelHandlers(sim: ExotelSimulator, options: ExotelHandlerOptions): RequestHandler[] {
   const base = options.baseUrl.replace(/\/$/, '');
   const faults = options.faults ?? {};
-  const expectedAuth = `Basic ${Buffer.from(`${sim.apiKey}:${sim.apiToken}`).toString('base64')}`;
+  // btoa rather than Buffer: these handlers may also run in a browser (MSW's service worker) for the SPA.
+  const expectedAuth = `Basic ${btoa(`${sim.apiKey}:${sim.apiToken}`)}`;
   const recent: number[] = [];
   let requestNumber = 0;
 

@@ -119,7 +119,8 @@ export class ExotelSimulator {
   startRealTime(speed: number): () => void {
     this.stopRealTime();
     const timer = setInterval(() => void this.emitDue(), 250);
-    timer.unref();
+    // Node only: don't keep a process alive just for the clock (browsers have no unref).
+    if (typeof timer === 'object' && 'unref' in timer) timer.unref();
     this.realTime = { speed, anchorReal: Date.now(), anchorVirtual: this.nowMs(), timer };
     return () => this.stopRealTime();
   }
