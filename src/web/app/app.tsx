@@ -1,5 +1,5 @@
 // The app shell: providers, landmarks, and the screen the URL names.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createQueryClient } from '../lib/query-client';
 import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
@@ -31,11 +31,15 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
 function Screen() {
   const location = useLocation();
   const route = matchRoute(location.pathname);
+  // Parsed once per URL, so the objects stay stable between renders (they feed selects and query keys).
+  const query = location.search.toString();
+  const campaignsSearch = useMemo(() => parseCampaignsSearch(new URLSearchParams(query)), [query]);
+  const reportSearch = useMemo(() => parseReportSearch(new URLSearchParams(query)), [query]);
   switch (route.name) {
     case 'campaigns':
-      return <CampaignsPage search={parseCampaignsSearch(location.search)} />;
+      return <CampaignsPage search={campaignsSearch} />;
     case 'report':
-      return <ReportPage key={route.campaignId} campaignId={route.campaignId} search={parseReportSearch(location.search)} />;
+      return <ReportPage key={route.campaignId} campaignId={route.campaignId} search={reportSearch} />;
     case 'not-found':
       return (
         <div>
