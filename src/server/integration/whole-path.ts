@@ -21,6 +21,8 @@ export interface ServedSimulatorLike {
   close(): Promise<void>;
 }
 
+const IDLE_STEP_MS = 5_000;
+
 export interface WholePath {
   clock: VirtualClock;
   dbPath: string;
@@ -31,6 +33,11 @@ export interface WholePath {
   sync: Sync;
   /** Requests the simulator answered, by path (counted at the simulator, not the client). */
   upstreamRequests: { path: string; offset: number | null }[];
+  /**
+   * Runs the scheduler for `ms` of virtual time as its own loop would (idle sleeps capped at 5 s), calling
+   * `afterEachStep` between steps (e.g. viewers polling).
+   */
+  runFor(ms: number, afterEachStep?: () => Promise<void>): Promise<void>;
   /** A new store on the same file and a new scheduler, as after a process restart. */
   restart(): void;
   reportInput(campaignId: string): ReportInput;
@@ -82,6 +89,14 @@ export function startWholePath(served: ServedSimulatorLike, options: { rateLimit
     watched,
     upstream,
     upstreamRequests,
+    async runFor(ms, afterEachStep) {
+      const end = clock.now() + ms;
+      while (clock.now() < end) {
+        const outcome = await sync.scheduler.step();
+        if (outcome.kind === 'idle') await clock.sleep(Math.max(1, Math.min(outcome.nextDueInMs, IDLE_STEP_MS, end - clock.now())));
+        await afterEachStep?.();
+      }
+    },
     restart() {
       store.close();
       store = openSqliteStore(dbPath);
