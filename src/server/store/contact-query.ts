@@ -33,6 +33,14 @@ function likeContains(fragment: string): string {
   return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The trigram index finds substrings of three characters or more; shorter fragments fall back to LIKE. */
+const TRIGRAM = 3;
+
+/** What the search index holds for a contact: its digits and its name, apart so no match spans both. */
+export function searchTextOf(number: string, name: string | null): string {
+  return `${digitsOf(number)}\u001f${name ?? ''}`;
+}
+
 export function contactSql(campaignId: string, query: ContactsQuery): ContactSql {
   const conditions = ['campaign_id = ?'];
   const params: unknown[] = [campaignId];
@@ -42,10 +50,14 @@ export function contactSql(campaignId: string, query: ContactsQuery): ContactSql
   }
   const q = query.q.trim();
   if (q !== '') {
-    // A query made of digits with phone punctuation (+, spaces, -, brackets) is a number fragment; it may still
-    // be part of a name, so both are searched.
+    // A query made of digits with phone punctuation (+, spaces, -, brackets) is a number fragment.
     const digits = digitsOf(q);
-    if (digits !== '' && /^[\d\s+()-]+$/.test(q)) {
+    const numeric = digits !== '' && /^[\d\s+()-]+$/.test(q);
+    const term = numeric ? digits : q;
+    if ([...term].length >= TRIGRAM) {
+      conditions.push('search_id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)');
+      params.push(`"${term.replace(/"/g, '""')}"`);
+    } else if (numeric) {
       conditions.push("(number_digits LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
       params.push(likeContains(digits), likeContains(q));
     } else {

@@ -94,6 +94,12 @@ describe('queryContacts', () => {
     expect(numbers({ sort: 'attempts:asc' })).toEqual(['+918800022222', '+919700044444', '+919876543210', '+917700033333', '+919812345678', '+919800011111']);
   });
 
+  it('finds a renamed contact by its new name only', () => {
+    store.upsertCalls([callOf('rename', { number: '+919876543210', name: 'Asha R. Iyer', status: 'completed', dateCreated: '2025-03-01T11:00:00+05:30', attemptNumber: 2 })], 'sync');
+    expect(numbers({ q: 'iyer' })).toEqual(['+919876543210']);
+    expect(numbers({ q: 'asha rao' })).toEqual([]);
+  });
+
   it('pages through matches with a total that counts all of them', () => {
     const all = numbers({ sort: 'number:asc' });
     const page1 = store.queryContacts('camp1', query({ sort: 'number:asc', limit: 4 }));

@@ -9,7 +9,7 @@ import type { CallRecord, Campaign, UpstreamStats } from '../../domain/campaign'
 import type { CampaignStatus } from '../../domain/campaign-status';
 import { foldContact, type ContactAttempt, type FoldedContact } from '../../domain/contacts/fold-contact';
 import type { ReportCall } from '../../domain/report-input';
-import { contactSql, digitsOf, numberKeyOf } from './contact-query';
+import { contactSql, digitsOf, numberKeyOf, searchTextOf } from './contact-query';
 import { mergeCall, sameCall, type StoredCall } from './merge-call';
 import { migrate } from './migrations';
 import { campaignFromRow, contactRowDbSchema, isCallStatus, numberOrNull, storedCallFromRow } from './rows';
@@ -75,6 +75,7 @@ const storedContactRow = z.object({
   last_duration_sec: z.number().nullable(),
   first_call_at: z.number(),
   last_call_at: z.number(),
+  search_id: z.number().nullable(),
 });
 
 const COUNTER = {
@@ -288,23 +289,32 @@ export class SqliteStore implements CallboardStore {
       attempts.push({ status, at, durationSec: numberOrNull(durationSec), name: typeof name === 'string' ? name : null });
     }
     const beforeRow = this.sql(
-      'SELECT name, final_status, attempts, last_duration_sec, first_call_at, last_call_at FROM contacts WHERE campaign_id = ? AND number = ?',
+      'SELECT name, final_status, attempts, last_duration_sec, first_call_at, last_call_at, search_id FROM contacts WHERE campaign_id = ? AND number = ?',
     ).get(campaignId, number);
     const before = beforeRow === undefined ? null : storedContactRow.parse(beforeRow);
 
     if (attempts.length === 0) {
       if (before === null) return false;
       this.sql('DELETE FROM contacts WHERE campaign_id = ? AND number = ?').run(campaignId, number);
+      if (before.search_id !== null) this.sql('DELETE FROM contact_search WHERE rowid = ?').run(before.search_id);
       return true;
     }
     const folded = foldContact(attempts);
     if (before !== null && sameContact(before, folded)) return false;
+
+    // The search index holds the name: a new contact gets an entry, a renamed one a fresh entry.
+    let searchId = before?.search_id ?? null;
+    if (searchId === null || before?.name !== folded.name) {
+      if (searchId !== null) this.sql('DELETE FROM contact_search WHERE rowid = ?').run(searchId);
+      else searchId = this.nextSearchId();
+      this.sql('INSERT INTO contact_search (rowid, text) VALUES (?, ?)').run(searchId, searchTextOf(number, folded.name));
+    }
     this.sql(
-      `INSERT INTO contacts (campaign_id, number, number_digits, number_key, name, final_status, attempts, last_duration_sec, first_call_at, last_call_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO contacts (campaign_id, number, number_digits, number_key, name, final_status, attempts, last_duration_sec, first_call_at, last_call_at, search_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(campaign_id, number) DO UPDATE SET name = excluded.name, final_status = excluded.final_status,
          attempts = excluded.attempts, last_duration_sec = excluded.last_duration_sec,
-         first_call_at = excluded.first_call_at, last_call_at = excluded.last_call_at`,
+         first_call_at = excluded.first_call_at, last_call_at = excluded.last_call_at, search_id = excluded.search_id`,
     ).run(
       campaignId,
       number,
@@ -316,8 +326,17 @@ export class SqliteStore implements CallboardStore {
       folded.lastDurationSec,
       folded.firstCallAt,
       folded.lastCallAt,
+      searchId,
     );
     return true;
+  }
+
+  private nextSearchId(): number {
+    const row = this.sql(
+      `INSERT INTO counters (name, value) VALUES ('contact_search_seq', 1)
+       ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value AS n`,
+    ).get();
+    return countRow.parse(row).n;
   }
 
   reportCalls(campaignId: string): ReportCall[] {
@@ -358,14 +377,17 @@ export class SqliteStore implements CallboardStore {
   queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse {
     const { where, params, orderBy } = contactSql(campaignId, query);
     const total = countRow.parse(this.sql(`SELECT COUNT(*) AS n FROM contacts WHERE ${where}`).get(...params)).n;
+    // The page's keys come from an index alone (however deep the offset); only those rows are then read.
     const rows =
       total <= query.offset
         ? []
         : this.sql(
             `SELECT number, name, final_status, attempts, last_duration_sec, first_call_at, last_call_at
-             FROM contacts WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+             FROM contacts WHERE campaign_id = ? AND number IN (
+               SELECT number FROM contacts WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?
+             ) ORDER BY ${orderBy}`,
           )
-            .all(...params, query.limit, query.offset)
+            .all(campaignId, ...params, query.limit, query.offset)
             .map((raw) => {
               const row = contactRowDbSchema.parse(raw);
               return {

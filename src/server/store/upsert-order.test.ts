@@ -101,7 +101,8 @@ function applyAll(deliveries: readonly Delivery[], batchSizes: readonly number[]
 function tables(db: Database.Database): unknown {
   return {
     calls: db.prepare('SELECT * FROM calls ORDER BY call_sid').all().map((row) => ({ ...Object(row), updated_at: null })),
-    contacts: db.prepare('SELECT * FROM contacts ORDER BY campaign_id, number').all(),
+    // search_id is the search index's internal key (assigned in arrival order), not part of the contact.
+    contacts: db.prepare('SELECT * FROM contacts ORDER BY campaign_id, number').all().map((row) => ({ ...Object(row), search_id: null })),
   };
 }
 

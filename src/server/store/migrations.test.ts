@@ -1,0 +1,39 @@
+// Migrations upgrade an existing database in place: a file made by an older callboard keeps its data and gains
+// what later migrations add (here: the contact search index is filled from the contacts already stored).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from './migrations';
+import { openSqliteStore } from './sqlite-store';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'callboard-migrate-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+it('upgrades a version-2 database, keeping its contacts and making them searchable', () => {
+  const path = join(dir, 'old.db');
+  const old = new Database(path);
+  expect(migrate(old, MIGRATIONS.slice(0, 2))).toBe(2);
+  old
+    .prepare(
+      `INSERT INTO contacts (campaign_id, number, number_digits, number_key, name, final_status, attempts, last_duration_sec, first_call_at, last_call_at)
+       VALUES ('camp1', '+919876543210', '919876543210', '9876543210', 'Asha Rao', 'completed', 1, 30, 1000, 1000)`,
+    )
+    .run();
+  old.close();
+
+  const store = openSqliteStore(path);
+  const found = store.queryContacts('camp1', { q: 'asha', sort: 'number:asc', offset: 0, limit: 10 });
+  expect(found.rows.map((r) => r.number)).toEqual(['+919876543210']);
+  expect(store.queryContacts('camp1', { q: '98765', sort: 'number:asc', offset: 0, limit: 10 }).total).toBe(1);
+  store.close();
+
+  const reopened = new Database(path);
+  expect(reopened.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+  expect(reopened.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
+  reopened.close();
+});
