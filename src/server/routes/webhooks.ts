@@ -10,6 +10,7 @@ import type { LiveHub } from '../live/hub';
 import { maskNumber } from '../log';
 import type { Logger } from '../log';
 import type { CallboardStore } from '../store/store';
+import { coalescingPublisher, PUBLISH_WINDOW_MS } from '../webhooks/coalesce';
 import { ingestEvent } from '../webhooks/ingest';
 import { DEFAULT_MAX_BODY_BYTES, readWebhookBody } from '../webhooks/read-body';
 import { campaignIdSchema, parseWebhookEvent, WEBHOOK_KINDS } from '../webhooks/webhook-event';
@@ -22,6 +23,8 @@ export interface WebhookRouteDeps {
   logger: Logger;
   now?: () => Date;
   maxBodyBytes?: number;
+  /** Browser events of one type and campaign are sent at most once per window (default 250 ms); 0 sends each. */
+  publishWindowMs?: number;
 }
 
 const kindSchema = z.enum(WEBHOOK_KINDS);
@@ -47,6 +50,7 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const isSecret = secretMatcher(deps.secret);
+  const publisher = coalescingPublisher(hub, deps.publishWindowMs ?? PUBLISH_WINDOW_MS);
   const app = new Hono();
 
   const rejected = (c: Context, kind: WebhookKind, status: 400 | 413 | 415, error: string) => {
@@ -77,7 +81,7 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
     const event = parsed.event;
     try {
       const result = ingestEvent(
-        { store, hub },
+        { store, hub: publisher },
         event,
         { campaignHint: campaignHint?.data ?? null, receivedAt: now().toISOString(), rawBody: JSON.stringify(decoded.body) },
       );

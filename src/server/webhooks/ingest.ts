@@ -3,8 +3,8 @@
 import type { ServerEvent } from '../../domain/api-schemas';
 import type { CallRecord, Campaign } from '../../domain/campaign';
 import type { CampaignStatus } from '../../domain/campaign-status';
-import type { LiveHub } from '../live/hub';
 import type { CallboardStore } from '../store/store';
+import type { Publisher } from './coalesce';
 import { dedupeKey } from './webhook-event';
 import type { CallStatusEvent, CampaignStatusEvent, WebhookEvent } from './webhook-event';
 
@@ -161,7 +161,7 @@ export function storeEvent(store: CallboardStore, event: WebhookEvent, delivery:
  * Stores and applies one arriving event in a single transaction, then publishes what changed. A throw rolls
  * everything back and reaches the caller, which answers 503 so that Exotel delivers again.
  */
-export function ingestEvent(deps: { store: CallboardStore; hub: LiveHub }, event: WebhookEvent, delivery: Delivery): IngestResult {
+export function ingestEvent(deps: { store: CallboardStore; hub: Publisher }, event: WebhookEvent, delivery: Delivery): IngestResult {
   const { result, published } = deps.store.transaction(() => storeEvent(deps.store, event, delivery, 'arrival'));
   for (const serverEvent of published) deps.hub.publish(serverEvent);
   return result;

@@ -62,7 +62,7 @@ export function makeKit(options: { campaigns?: Campaign[]; store?: CallboardStor
   for (const id of ['c1', 'c2', 'c3', 'c9']) hub.subscribe(id, (event) => published.push({ type: event.type, campaignId: event.campaignId, at: event.at }));
   const logger = memoryLogger();
   const app = new Hono();
-  app.route('/webhooks/exotel', webhookRoutes({ store, hub, secret: SECRET, logger, now: () => RECEIVED_AT, maxBodyBytes: options.maxBodyBytes }));
+  app.route('/webhooks/exotel', webhookRoutes({ store, hub, secret: SECRET, logger, now: () => RECEIVED_AT, maxBodyBytes: options.maxBodyBytes, publishWindowMs: 0 }));
   const post = async (kind: string, body: string | Record<string, unknown>, post: PostOptions = {}) => {
     const contentType = post.contentType ?? 'application/json';
     const text = typeof body === 'string' ? body : contentType.includes('form') ? formOf(body) : JSON.stringify(body);
