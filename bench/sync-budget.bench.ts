@@ -39,7 +39,7 @@ async function run(viewers: number): Promise<Run> {
   let viewerPolls = 0;
   await path.runFor(MINUTES * 60_000, async () => {
     for (let i = sendTimes.length + seen; i < path.upstreamRequests.length; i++) sendTimes.push(path.clock.now() - start);
-    const polls: Promise<Response>[] = [];
+    const polls: (Response | Promise<Response>)[] = [];
     for (let v = 0; v < viewers; v++) {
       polls.push(app.request('/api/campaigns'));
       for (const id of watchedIds) polls.push(app.request(`/api/campaigns/${id}/report`));
