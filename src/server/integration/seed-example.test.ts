@@ -1,8 +1,7 @@
 // The seed document's worked example, through the whole path: the simulator over real HTTP -> the Exotel client
-// -> the SQLite store file -> buildReport. Both of Exotel's dialects must give the same report.
+// -> the SQLite store file -> the report route (buildReport). Both of Exotel's dialects must give the same report.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../domain/api-schemas';
-import { buildReport } from '../../domain/report/build-report';
 import { serveSimulator } from '../../../mocks/exotel/serve';
 import { startWholePath, type WholePath } from './whole-path';
 
@@ -19,7 +18,7 @@ async function seedReport(dialect: 'reference' | 'guide'): Promise<{ report: Rep
   // Read back through a freshly opened store file, as a restarted server would.
   path.restart();
   const campaignId = served.sim.campaignIdFor('seed-example');
-  return { report: buildReport(path.reportInput(campaignId)), path };
+  return { report: await path.report(campaignId), path };
 }
 
 describe('the seed worked example, end to end', () => {

@@ -4,7 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReportInput } from '../../domain/report-input';
+import { Hono } from 'hono';
+import { reportSchema, type Report } from '../../domain/api-schemas';
+import { createApp } from '../app';
+import { parseConfig } from '../config';
 import { VirtualClock } from '../exotel/clock';
 import { UpstreamStatus } from '../exotel/upstream-status';
 import { LiveHub } from '../live/hub';
@@ -40,7 +43,8 @@ export interface WholePath {
   runFor(ms: number, afterEachStep?: () => Promise<void>): Promise<void>;
   /** A new store on the same file and a new scheduler, as after a process restart. */
   restart(): void;
-  reportInput(campaignId: string): ReportInput;
+  /** The campaign's report from GET /api/campaigns/:id/report, parsed with callboard's own schema. */
+  report(campaignId: string): Promise<Report>;
   close(): Promise<void>;
 }
 
@@ -102,28 +106,12 @@ export function startWholePath(served: ServedSimulatorLike, options: { rateLimit
       store = openSqliteStore(dbPath);
       sync = build(store);
     },
-    reportInput(campaignId) {
-      const campaign = store.getCampaign(campaignId);
-      if (!campaign) throw new Error(`campaign ${campaignId} was never synced`);
-      const counts = store.countCalls(campaignId);
-      const state = store.getSyncState(campaignId);
-      return {
-        campaign,
-        calls: store.reportCalls(campaignId),
-        sync: {
-          callsSynced: counts.total,
-          callsExpected: state?.callsExpected ?? null,
-          lastPolledAt: state?.lastPolledAt ?? null,
-          lastWebhookAt: store.lastWebhookAt(campaignId),
-          upstream: upstream.snapshot(),
-          staleSince: upstream.staleSince(),
-          webhooks: store.webhookHealth(),
-          callsWithoutWebhook: counts.withoutWebhook,
-          callsFromSync: counts.fromSync,
-        },
-        timeZone: 'Asia/Kolkata',
-        now: new Date(clock.now()),
-      };
+    async report(campaignId) {
+      // Through the real route, as a browser gets it: GET /api/campaigns/:id/report on the app over this store.
+      const app = createApp({ config: parseConfig({}), store, upstream, hub, watched, webhooks: new Hono(), now: () => new Date(clock.now()) });
+      const response = await app.request(`/api/campaigns/${campaignId}/report`);
+      if (response.status !== 200) throw new Error(`report route answered ${response.status}`);
+      return reportSchema.parse(await response.json());
     },
     async close() {
       store.close();
