@@ -2,7 +2,7 @@
 // contact's final outcome (as foldContact decides it), retry reach and connects, and the per-call sums behind the
 // metrics. Per-contact state lives in typed arrays indexed by contact, so 200,000 calls cost a few milliseconds.
 import type { RetryConfig } from '../campaign';
-import { STATUS_BY_DECIDING_RANK, decidesOver } from '../contacts/fold-contact';
+import { STATUS_BY_DECIDING_RANK } from '../contacts/fold-contact';
 import { CODE_COMPLETED, type CallColumns } from './call-columns';
 
 /** Retry rows stop here: Exotel allows at most 3 retries, so anything beyond is bad data, not a table. */
@@ -61,14 +61,19 @@ export function scanCalls(columns: CallColumns, outlook: RetryOutlook): CallScan
   let completedDurationSec = 0;
   let completedCallsWithDuration = 0;
   const { contactOf, attempt: attempts, at: times, status, price: prices, durationSec: durations } = columns;
+  // Function-local copies: imported bindings are re-checked on every read, which costs more than the loop body.
+  const completedCode = CODE_COMPLETED;
+  const maxRow = MAX_ATTEMPT_ROWS;
   for (let i = 0; i < columns.size; i++) {
     const contact = contactOf[i]!;
     const attempt = attempts[i]!;
     const at = times[i]!;
     const rank = status[i]!;
-    const row = Math.min(Math.max(attempt, 1), MAX_ATTEMPT_ROWS);
+    const row = attempt < 1 ? 1 : attempt > maxRow ? maxRow : attempt;
     if (row > maxAttempt[contact]!) maxAttempt[contact] = row;
-    if (decidesOver(at, rank, decidingAt[contact]!, decidingRank[contact]!)) {
+    // decidesOver (fold-contact.ts), inlined for the same reason.
+    const currentAt = decidingAt[contact]!;
+    if (at > currentAt || (at === currentAt && rank > decidingRank[contact]!)) {
       decidingAt[contact] = at;
       decidingRank[contact] = rank;
     }
@@ -77,7 +82,7 @@ export function scanCalls(columns: CallColumns, outlook: RetryOutlook): CallScan
       totalPrice += price;
       pricedCalls++;
     }
-    if (rank === CODE_COMPLETED) {
+    if (rank === completedCode) {
       connectedMask[contact]! |= 1 << (row - 1);
       completedCalls++;
       completedAttemptSum += attempt;

@@ -50,10 +50,11 @@ export function buildTimeline(columns: CallColumns, offsetMinutes: number): Time
   const count = bucketOf(last, sizeMs, offsetMs) - firstBucket + 1;
   // Five counters per bucket in one flat array: [completed, busy, noAnswer, failed, canceled].
   const counts = new Int32Array(count * 5);
+  const columnByCode = COLUMN_BY_CODE; // a local: module bindings are re-checked on every read
   for (let i = 0; i < columns.size; i++) {
-    const column = COLUMN_BY_CODE[status[i]!]!;
+    const column = columnByCode[status[i]!]!;
     if (column < 0) continue;
-    counts[(bucketOf(at[i]!, sizeMs, offsetMs) - firstBucket) * 5 + column]!++;
+    counts[(Math.floor((at[i]! + offsetMs) / sizeMs) - firstBucket) * 5 + column]!++;
   }
 
   const buckets: TimelineBucket[] = new Array<TimelineBucket>(count);
