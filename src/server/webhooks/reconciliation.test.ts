@@ -5,7 +5,6 @@ import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { serveSimulator } from '../../../mocks/exotel/serve';
-import { buildReport } from '../../domain/report/build-report';
 import { startWholePath, type WholePath } from '../integration/whole-path';
 import { memoryLogger } from '../log';
 import { webhookRoutes } from '../routes/webhooks';
@@ -76,10 +75,11 @@ describe('reconciliation', () => {
     const key = (call: { number: string; status: string; at: number }) => `${call.number}|${call.status}|${call.at}`;
     expect(stored.map(key).sort()).toEqual(truth.records.map((record) => key({ number: record.number, status: record.status, at: record.dialAt })).sort());
 
-    const report = buildReport(path.reportInput(campaignId));
+    const report = await path.report(campaignId);
     expect(report.stats).toMatchObject({ completed: truth.stats.completed, busy: truth.stats.busy, noAnswer: truth.stats.noAnswer });
     // The dropped webhooks are visible to the user as calls no webhook announced.
     expect(path.store.countCalls(campaignId).withoutWebhook).toBeGreaterThan(0);
+    expect(report.sync.webhooks.accepted).toBeGreaterThan(0);
     expect(path.store.countCalls(campaignId).fromSync).toBe(truth.records.length);
   });
 });
