@@ -36,6 +36,8 @@ test('the seed example reads the seed document’s numbers, and a contact is fou
   await connectRate.focus();
   await expect(connectRate.getByRole('tooltip')).toBeVisible();
   await expect(connectRate.getByRole('tooltip')).toContainText('completed / created');
+  await connectRate.blur();
+  await expect(connectRate.getByRole('tooltip')).toBeHidden();
 
   const retries = page.getByRole('table', { name: 'Retry effectiveness by attempt' });
   await expect(retries.getByRole('row')).toHaveText([
