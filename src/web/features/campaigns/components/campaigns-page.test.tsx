@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { campaignsFixture } from '../../../../../mocks/api/fixtures';
@@ -48,6 +48,19 @@ describe('campaigns page', () => {
     renderApp('/?status=completed');
     await screen.findByRole('list', { name: 'Campaigns' });
     expect(campaignNames()).toEqual(['Payment Reminder Q1']);
+  });
+
+  it('says it is loading while the server is slow', async () => {
+    server.use(
+      http.get(`${API}/campaigns`, async () => {
+        await delay(300);
+        return HttpResponse.json(campaignsFixture);
+      }),
+    );
+    renderApp('/');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading campaigns…');
+    expect(await screen.findByRole('list', { name: 'Campaigns' })).toBeInTheDocument();
+    expect(screen.queryByText('Loading campaigns…')).not.toBeInTheDocument();
   });
 
   it('shows an empty state when the account has no campaigns', async () => {

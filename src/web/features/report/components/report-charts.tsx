@@ -30,7 +30,7 @@ export function StatusPieChart({ slices }: { slices: StatusSlice[] }) {
             ))}
           </Pie>
           <Tooltip formatter={(value) => formatCount(Number(value))} />
-          <Legend />
+          <Legend formatter={(label: string) => `${label} ${formatCount(slices.find((slice) => slice.label === label)?.count ?? 0)}`} />
         </PieChart>
       </ResponsiveContainer>
     </figure>
