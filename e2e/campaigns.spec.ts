@@ -1,5 +1,6 @@
 // Journey: a manager opens callboard, sees every demo campaign with its state, narrows the list, and opens one.
 import { expect, test } from '@playwright/test';
+import { campaignsResponseSchema } from '../src/domain/api-schemas';
 import { DESKTOP, PHONE, RUNNING_NAME, SEED_NAME, expectNoHorizontalPageScroll, expectNoSeriousA11yViolations, findCampaign, screenshotAt } from './support';
 
 test('the campaigns page lists the demo campaigns, filters them and opens a report', async ({ page, request }) => {
@@ -42,4 +43,23 @@ test('the campaigns page lists the demo campaigns, filters them and opens a repo
   await list.getByRole('link', { name: SEED_NAME }).click();
   await expect(page.getByRole('heading', { level: 1, name: SEED_NAME })).toBeVisible();
   await expect(page).toHaveURL(/\/campaigns\/[^/]+$/);
+});
+
+test('every demo campaign’s report opens without errors, whatever its state', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/favicon/.test(message.text())) errors.push(message.text());
+  });
+  await findCampaign(request, SEED_NAME);
+  const { campaigns } = campaignsResponseSchema.parse(await (await request.get('/api/campaigns')).json());
+  expect(campaigns.length).toBeGreaterThanOrEqual(4);
+  for (const campaign of campaigns) {
+    await page.goto(`/campaigns/${campaign.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: campaign.name })).toBeVisible();
+    await expect(page.getByText('Created', { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Retry effectiveness' })).toBeVisible();
+  }
+  expect(errors).toEqual([]);
 });

@@ -96,7 +96,9 @@ export function ReportPage({ campaignId, search }: { campaignId: string; search:
             </button>
           }
         >
-          {showStatusTable ? (
+          {statusSlices.length === 0 ? (
+            <p className="text-sm text-slate-600">No contacts yet.</p>
+          ) : showStatusTable ? (
             <StatusTable slices={statusSlices} />
           ) : (
             <ChartBox label="status chart">
