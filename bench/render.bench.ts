@@ -64,8 +64,9 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
-    process.stderr.write('building dist/ first\n');
+  {
+    // Always measure the current code: the server serves dist/, so build it first.
+    process.stderr.write('building dist/\n');
     const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
     if (build.status !== 0) throw new Error('vite build failed');
   }
