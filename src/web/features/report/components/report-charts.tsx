@@ -29,7 +29,7 @@ export function StatusPieChart({ slices }: { slices: StatusSlice[] }) {
               <Cell key={slice.status} fill={statusColour(slice.status)} />
             ))}
           </Pie>
-          <Tooltip formatter={(value) => formatCount(Number(value))} />
+          <Tooltip isAnimationActive={false} formatter={(value) => formatCount(Number(value))} />
           <Legend formatter={(label: string) => `${label} ${formatCount(slices.find((slice) => slice.label === label)?.count ?? 0)}`} />
         </PieChart>
       </ResponsiveContainer>
@@ -54,7 +54,7 @@ export function ThroughputChart({ points, bucketLabel }: { points: TimelinePoint
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" minTickGap={24} fontSize={12} />
           <YAxis allowDecimals={false} width={44} fontSize={12} tickFormatter={(value: number) => formatCount(value)} />
-          <Tooltip formatter={(value) => formatCount(Number(value))} />
+          <Tooltip isAnimationActive={false} formatter={(value) => formatCount(Number(value))} />
           <Legend />
           {OUTCOMES.map((outcome) => (
             <Area
@@ -84,7 +84,7 @@ export function BestTimeChart({ hours, timeZone }: { hours: HourBar[]; timeZone:
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" fontSize={12} />
           <YAxis unit="%" domain={[0, 100]} width={44} fontSize={12} />
-          <Tooltip formatter={(value) => `${String(value)}%`} />
+          <Tooltip isAnimationActive={false} formatter={(value) => `${String(value)}%`} />
           <Bar dataKey="ratePercent" name="Connect rate" fill="var(--color-status-completed)" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
