@@ -73,7 +73,7 @@ function CampaignFilters({ search }: { search: CampaignsSearch }) {
 
   return (
     <form role="search" aria-label="Filter campaigns" className="flex flex-wrap gap-3" onSubmit={(event) => event.preventDefault()}>
-      <label className="flex min-w-0 flex-1 flex-col text-sm">
+      <label className="flex w-full min-w-0 flex-col text-sm sm:w-auto sm:flex-1">
         Search by name
         <input
           type="search"

@@ -171,7 +171,7 @@ function ContactFilters({ search }: { search: ReportSearch }) {
 
   return (
     <form role="search" aria-label="Filter contacts" className="flex flex-wrap gap-3" onSubmit={(event) => event.preventDefault()}>
-      <label className="flex min-w-0 flex-1 flex-col text-sm">
+      <label className="flex w-full min-w-0 flex-col text-sm sm:w-auto sm:flex-1">
         Search contacts by number or name
         <input
           type="search"
