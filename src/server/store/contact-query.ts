@@ -3,6 +3,8 @@
 import type { ContactSort, ContactsQuery } from '../../domain/api-schemas';
 
 export interface ContactSql {
+  /** The FROM clause: the contacts table, or the search index driving lookups into it. */
+  from: string;
   where: string;
   params: unknown[];
   orderBy: string;
@@ -48,6 +50,7 @@ export function contactSql(campaignId: string, query: ContactsQuery): ContactSql
     conditions.push('final_status = ?');
     params.push(query.status);
   }
+  let from = 'contacts';
   const q = query.q.trim();
   if (q !== '') {
     // A query made of digits with phone punctuation (+, spaces, -, brackets) is a number fragment.
@@ -55,8 +58,10 @@ export function contactSql(campaignId: string, query: ContactsQuery): ContactSql
     const numeric = digits !== '' && /^[\d\s+()-]+$/.test(q);
     const term = numeric ? digits : q;
     if ([...term].length >= TRIGRAM) {
-      conditions.push('search_id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)');
-      params.push(`"${term.replace(/"/g, '""')}"`);
+      // CROSS JOIN makes SQLite start from the index's matches, whatever its statistics say.
+      from = 'contact_search CROSS JOIN contacts ON contacts.search_id = contact_search.rowid';
+      conditions.unshift('contact_search MATCH ?');
+      params.unshift(`"${term.replace(/"/g, '""')}"`);
     } else if (numeric) {
       conditions.push("(number_digits LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
       params.push(likeContains(digits), likeContains(q));
@@ -65,5 +70,5 @@ export function contactSql(campaignId: string, query: ContactsQuery): ContactSql
       params.push(likeContains(q));
     }
   }
-  return { where: conditions.join(' AND '), params, orderBy: ORDER_BY[query.sort] };
+  return { from, where: conditions.join(' AND '), params, orderBy: ORDER_BY[query.sort] };
 }

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { ContactsQuery, ContactsResponse, WebhookHealth } from '../../domain/api-schemas';
+import type { ContactRow, ContactsQuery, ContactsResponse, WebhookHealth } from '../../domain/api-schemas';
 import type { CallRecord, Campaign, UpstreamStats } from '../../domain/campaign';
 import type { CampaignStatus } from '../../domain/campaign-status';
 import { foldContact, type ContactAttempt, type FoldedContact } from '../../domain/contacts/fold-contact';
@@ -40,6 +40,8 @@ export function openSqliteDatabase(path: string): Database.Database {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   migrate(db);
+  // Keeps the planner's statistics current on long-lived connections (cheap; see SQLite's PRAGMA optimize).
+  db.pragma('optimize = 0x10002');
   return db;
 }
 
@@ -375,31 +377,33 @@ export class SqliteStore implements CallboardStore {
   }
 
   queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse {
-    const { where, params, orderBy } = contactSql(campaignId, query);
-    const total = countRow.parse(this.sql(`SELECT COUNT(*) AS n FROM contacts WHERE ${where}`).get(...params)).n;
-    // The page's keys come from an index alone (however deep the offset); only those rows are then read.
-    const rows =
-      total <= query.offset
-        ? []
-        : this.sql(
-            `SELECT number, name, final_status, attempts, last_duration_sec, first_call_at, last_call_at
-             FROM contacts WHERE campaign_id = ? AND number IN (
-               SELECT number FROM contacts WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?
-             ) ORDER BY ${orderBy}`,
-          )
-            .all(campaignId, ...params, query.limit, query.offset)
-            .map((raw) => {
-              const row = contactRowDbSchema.parse(raw);
-              return {
-                number: row.number,
-                name: row.name,
-                finalStatus: row.final_status,
-                attempts: row.attempts,
-                lastDurationSec: row.last_duration_sec,
-                firstCallAt: new Date(row.first_call_at).toISOString(),
-                lastCallAt: new Date(row.last_call_at).toISOString(),
-              };
-            });
+    const { from, where, params, orderBy } = contactSql(campaignId, query);
+    const total = countRow.parse(this.sql(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params)).n;
+    if (total <= query.offset) return { total, rows: [] };
+    // The page's numbers come from a sort index alone (however deep the offset), or from the search matches;
+    // only those rows are then read, by primary key, in the page's order.
+    const numbers = this.sql(`SELECT number FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, query.limit, query.offset);
+    const read = this.sql(
+      `SELECT number, name, final_status, attempts, last_duration_sec, first_call_at, last_call_at
+       FROM contacts WHERE campaign_id = ? AND number = ?`,
+    );
+    const rows: ContactRow[] = [];
+    for (const number of numbers) {
+      const raw = read.get(campaignId, number);
+      if (raw === undefined) continue;
+      const row = contactRowDbSchema.parse(raw);
+      rows.push({
+        number: row.number,
+        name: row.name,
+        finalStatus: row.final_status,
+        attempts: row.attempts,
+        lastDurationSec: row.last_duration_sec,
+        firstCallAt: new Date(row.first_call_at).toISOString(),
+        lastCallAt: new Date(row.last_call_at).toISOString(),
+      });
+    }
     return { total, rows };
   }
 
