@@ -25,9 +25,12 @@ export interface ReportSyncState {
   /** When Exotel first failed in the current outage; null while healthy. The report is stale while non-null. */
   staleSince: string | null;
   webhooks: WebhookHealth;
-  /** Stored calls that sync found and no webhook had announced (webhooks being missed). */
+  /**
+   * Synced calls that no webhook announced (webhooks being missed), counted since the campaign's first
+   * webhook-announced call: calls from before the callback URLs were set never had one.
+   */
   callsWithoutWebhook: number;
-  /** Stored calls that sync has confirmed (the rest came from webhooks only). */
+  /** Synced calls in the same window: the denominator of webhook coverage. */
   callsFromSync: number;
 }
 

@@ -60,7 +60,7 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
         campaign,
         calls: deps.store.reportCalls(id),
         sync: {
-          callsSynced: counts.total,
+          callsSynced: counts.fromSync,
           callsExpected: sync?.callsExpected ?? null,
           lastPolledAt: sync?.lastPolledAt ?? null,
           lastWebhookAt: deps.store.lastWebhookAt(id),
@@ -68,7 +68,7 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
           staleSince,
           webhooks,
           callsWithoutWebhook: counts.withoutWebhook,
-          callsFromSync: counts.fromSync,
+          callsFromSync: counts.syncedSinceWebhooks,
         },
         timeZone: deps.timeZone,
         now: deps.now(),

@@ -41,7 +41,7 @@ describe('persistence', () => {
       lastPolledAt: '2025-03-01T10:00:00Z',
       lastFullPassAt: null,
     });
-    expect(second.countCalls('camp1')).toEqual({ total: 2, fromSync: 2, withoutWebhook: 2 });
+    expect(second.countCalls('camp1')).toEqual({ total: 2, fromSync: 2, syncedSinceWebhooks: 0, withoutWebhook: 0 });
     expect(second.queryContacts('camp1', { q: '', sort: 'number:asc', offset: 0, limit: 10 }).total).toBe(2);
     expect(second.recordWebhookEvent({ kind: 'call-status', dedupeKey: 'k1', campaignId: 'camp1', receivedAt: '2025-03-01T10:05:00Z', rawBody: '{}' })).toBe(false);
     expect(second.webhookHealth()).toMatchObject({ accepted: 1, duplicate: 1, lastAt: '2025-03-01T10:00:01Z' });
@@ -97,11 +97,22 @@ describe('upsertCalls', () => {
 
   it('never lets a webhook overwrite synced fields, but marks the call as announced', () => {
     store.upsertCalls([callOf('s1', { durationSec: 60, price: 1.5 })], 'sync');
-    expect(store.countCalls('camp1')).toEqual({ total: 1, fromSync: 1, withoutWebhook: 1 });
+    expect(store.countCalls('camp1')).toMatchObject({ total: 1, fromSync: 1 });
     const result = store.upsertCalls([callOf('s1', { durationSec: 61, price: 2 })], 'webhook');
     expect(result).toEqual({ inserted: 0, updated: 1, contactsChanged: 0 });
     expect(store.reportCalls('camp1')[0]).toMatchObject({ durationSec: 60, price: 1.5 });
-    expect(store.countCalls('camp1')).toEqual({ total: 1, fromSync: 1, withoutWebhook: 0 });
+    expect(store.countCalls('camp1')).toEqual({ total: 1, fromSync: 1, syncedSinceWebhooks: 1, withoutWebhook: 0 });
+  });
+
+  it('judges webhook coverage only over calls made since the first call a webhook announced', () => {
+    const at = (minute: number) => `2025-03-01T10:${String(minute).padStart(2, '0')}:00+05:30`;
+    // Two calls from before the callback URLs were set: sync finds them, no webhook ever will.
+    store.upsertCalls([callOf('old1', { dateCreated: at(0) }), callOf('old2', { dateCreated: at(1) })], 'sync');
+    expect(store.countCalls('camp1')).toEqual({ total: 2, fromSync: 2, syncedSinceWebhooks: 0, withoutWebhook: 0 });
+    // Then webhooks start: one call announced, one missed.
+    store.upsertCalls([callOf('new1', { dateCreated: at(5) })], 'webhook');
+    store.upsertCalls([callOf('new1', { dateCreated: at(5) }), callOf('new2', { dateCreated: at(6) })], 'sync');
+    expect(store.countCalls('camp1')).toEqual({ total: 4, fromSync: 4, syncedSinceWebhooks: 2, withoutWebhook: 1 });
   });
 
   it('lets sync correct what a webhook gave, and fills late duration and price without erasing them', () => {

@@ -52,7 +52,12 @@ const campaignIdRow = z.object({ campaign_id: z.string() });
 const textValueRow = z.object({ text_value: z.string().nullable() });
 const lastAtRow = z.object({ last_at: z.string() });
 const counterRow = z.object({ name: z.string(), value: z.number() });
-const callCountsRow = z.object({ total: z.number(), from_sync: z.number(), without_webhook: z.number() });
+const callCountsRow = z.object({
+  total: z.number(),
+  from_sync: z.number(),
+  synced_since_webhooks: z.number(),
+  without_webhook: z.number(),
+});
 const syncStateRow = z.object({
   campaign_id: z.string(),
   high_water_offset: z.number(),
@@ -365,15 +370,22 @@ export class SqliteStore implements CallboardStore {
     return calls;
   }
 
-  countCalls(campaignId: string): { total: number; fromSync: number; withoutWebhook: number } {
+  countCalls(campaignId: string): { total: number; fromSync: number; syncedSinceWebhooks: number; withoutWebhook: number } {
     const row = callCountsRow.parse(
       this.sql(
-        `SELECT COUNT(*) AS total, COALESCE(SUM(from_sync), 0) AS from_sync,
-           COALESCE(SUM(from_sync = 1 AND from_webhook = 0), 0) AS without_webhook
-         FROM calls WHERE campaign_id = ?`,
-      ).get(campaignId),
+        `WITH first_webhook AS (SELECT MIN(at_ms) AS since_ms FROM calls WHERE campaign_id = ? AND from_webhook = 1)
+         SELECT COUNT(*) AS total, COALESCE(SUM(from_sync), 0) AS from_sync,
+           COALESCE(SUM(from_sync = 1 AND at_ms >= since_ms), 0) AS synced_since_webhooks,
+           COALESCE(SUM(from_sync = 1 AND from_webhook = 0 AND at_ms >= since_ms), 0) AS without_webhook
+         FROM calls, first_webhook WHERE campaign_id = ?`,
+      ).get(campaignId, campaignId),
     );
-    return { total: row.total, fromSync: row.from_sync, withoutWebhook: row.without_webhook };
+    return {
+      total: row.total,
+      fromSync: row.from_sync,
+      syncedSinceWebhooks: row.synced_since_webhooks,
+      withoutWebhook: row.without_webhook,
+    };
   }
 
   queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse {

@@ -66,7 +66,12 @@ export interface CallboardStore {
   upsertCalls(records: readonly CallRecord[], source: CallSource): UpsertResult;
   /** Every stored attempt of a campaign, compact, for report functions. */
   reportCalls(campaignId: string): ReportCall[];
-  countCalls(campaignId: string): { total: number; fromSync: number; withoutWebhook: number };
+  /**
+   * total: every stored attempt; fromSync: those sync has confirmed. Webhook coverage is judged only over calls
+   * made since the campaign's first webhook-announced call (calls from before the callback URLs were set never had
+   * a webhook): syncedSinceWebhooks counts synced calls in that window, withoutWebhook those no webhook announced.
+   */
+  countCalls(campaignId: string): { total: number; fromSync: number; syncedSinceWebhooks: number; withoutWebhook: number };
   queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse;
   /**
    * Contacts grouped by final status and number of attempts (a few dozen rows): lets the campaigns list complete
