@@ -123,10 +123,22 @@ describe('buildReport: sync notes', () => {
     expect(report.sync.notes).toContain('No webhook for 12% of calls: check that the callback URL answers 200 within 5 s.');
   });
 
-  it('says live updates are off when no webhook ever arrived', () => {
-    const report = buildReport(reportInput([call('a', 'completed', T0)], { sync: syncState({ lastWebhookAt: null, callsFromSync: 100, callsWithoutWebhook: 100 }) }));
+  it('says live updates are off when no webhook ever arrived for a running campaign', () => {
+    const report = buildReport(
+      reportInput([call('a', 'completed', T0)], {
+        campaign: campaign({ status: 'in-progress' }),
+        sync: syncState({ lastWebhookAt: null, callsFromSync: 100, callsWithoutWebhook: 100 }),
+      }),
+    );
     expect(report.sync.notes).toHaveLength(1);
     expect(report.sync.notes[0]).toMatch(/live updates are off.*every 30 s.*README/);
+  });
+
+  it('says nothing of webhooks for a finished campaign that never had any', () => {
+    const report = buildReport(
+      reportInput([call('a', 'completed', T0)], { sync: syncState({ lastWebhookAt: null, callsFromSync: 100, callsWithoutWebhook: 100 }) }),
+    );
+    expect(report.sync.notes).toEqual([]);
   });
 
   it('copies the sync state and marks the report stale during an outage', () => {

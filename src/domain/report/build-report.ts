@@ -53,7 +53,7 @@ export function buildReport(input: ReportInput): Report {
       staleSince: sync.staleSince,
       upstream: sync.upstream,
       webhooks: sync.webhooks,
-      notes: [...syncNotes(sync, calls.length), ...countNotes],
+      notes: [...syncNotes(sync, calls.length, campaignActive), ...countNotes],
     },
     generatedAt: isoWithOffset(nowMs, offsetNow),
   };

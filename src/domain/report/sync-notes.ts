@@ -7,13 +7,14 @@ export const WEBHOOK_COVERAGE_MIN_CALLS = 20;
 /** Missing webhooks for at least this share of synced calls is worth a note. */
 export const WEBHOOK_MISSING_SHARE = 0.05;
 
-export function syncNotes(sync: ReportSyncState, callsStored: number): string[] {
+export function syncNotes(sync: ReportSyncState, callsStored: number, campaignActive: boolean): string[] {
   const notes: string[] = [];
   if (sync.callsExpected !== null && sync.callsSynced < sync.callsExpected) {
     notes.push(`${formatCount(sync.callsSynced)} of ${formatCount(sync.callsExpected)} call records synced.`);
   }
   if (sync.lastWebhookAt === null) {
-    if (callsStored > 0) {
+    // A finished campaign has nothing left to announce: the note matters only while calls can still happen.
+    if (callsStored > 0 && campaignActive) {
       notes.push(
         'No webhook has arrived for this campaign, so live updates are off and the numbers refresh every 30 s. ' +
           'The README explains how to set the callback URLs.',
