@@ -39,7 +39,11 @@ describe('campaign report', () => {
     expect(within(failure).getByText('17%')).toBeInTheDocument();
     expect(within(failure).getByText('Watch')).toBeInTheDocument();
     expect(within(failure).getByText('Healthy below 15%')).toBeInTheDocument();
-    expect(within(screen.getByRole('group', { name: 'Average call duration' })).getByText('1:14')).toBeInTheDocument();
+    const duration = screen.getByRole('group', { name: 'Average call duration' });
+    expect(within(duration).getByText('1:14')).toBeInTheDocument();
+    // The seed gives no healthy range for duration: the tile says so rather than claiming there is no data.
+    expect(within(duration).getByText('No healthy range')).toBeInTheDocument();
+    expect(within(duration).queryByText('No data yet')).not.toBeInTheDocument();
 
     const formula = within(connect).getByRole('tooltip', { hidden: true });
     expect(formula).not.toBeVisible();
