@@ -5,6 +5,7 @@ import { CAMPAIGN_STATUSES } from '../../../../domain/campaign-status';
 import type { CampaignsResponse } from '../../../../domain/api-schemas';
 import { setSearchParams } from '../../../app/router';
 import { LiveMarker } from '../../../components/ui/live-marker';
+import { SelectField } from '../../../components/ui/select-field';
 import { formatTime, statusLabel } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useServerEvents } from '../../../lib/use-server-events';
@@ -12,6 +13,16 @@ import { campaignQueries } from '../api/campaign-queries';
 import { selectCampaigns, type CampaignsSearch } from '../campaigns-search';
 import { CampaignCard } from './campaign-card';
 import { UpstreamNotice } from './upstream-notice';
+
+const STATUS_OPTIONS = [
+  { value: '', label: 'All statuses' },
+  ...CAMPAIGN_STATUSES.map((status) => ({ value: status, label: statusLabel(status) })),
+];
+const SORT_OPTIONS = [
+  { value: 'newest', label: 'Newest first' },
+  { value: 'oldest', label: 'Oldest first' },
+  { value: 'name', label: 'Name' },
+];
 
 export function CampaignsPage({ search }: { search: CampaignsSearch }) {
   const select = useCallback(
@@ -82,33 +93,18 @@ function CampaignFilters({ search }: { search: CampaignsSearch }) {
           className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
         />
       </label>
-      <label className="flex flex-col text-sm">
-        Status
-        <select
-          value={search.status ?? ''}
-          onChange={(event) => setSearchParams({ status: event.target.value || undefined })}
-          className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
-        >
-          <option value="">All statuses</option>
-          {CAMPAIGN_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {statusLabel(status)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-sm">
-        Sort
-        <select
-          value={search.sort}
-          onChange={(event) => setSearchParams({ sort: event.target.value === 'newest' ? undefined : event.target.value })}
-          className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
-        >
-          <option value="newest">Newest first</option>
-          <option value="oldest">Oldest first</option>
-          <option value="name">Name</option>
-        </select>
-      </label>
+      <SelectField
+        label="Status"
+        value={search.status ?? ''}
+        options={STATUS_OPTIONS}
+        onChange={(status) => setSearchParams({ status: status || undefined })}
+      />
+      <SelectField
+        label="Sort"
+        value={search.sort}
+        options={SORT_OPTIONS}
+        onChange={(sort) => setSearchParams({ sort: sort === 'newest' ? undefined : sort })}
+      />
     </form>
   );
 }

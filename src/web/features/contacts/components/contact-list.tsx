@@ -6,12 +6,17 @@ import { useVirtualizer, observeElementRect, type Virtualizer } from '@tanstack/
 import { CALL_STATUSES } from '../../../../domain/call-status';
 import type { ContactRow, ContactSort } from '../../../../domain/api-schemas';
 import { setSearchParams } from '../../../app/router';
+import { SelectField } from '../../../components/ui/select-field';
 import { cn } from '../../../lib/cn';
 import { formatCount, formatDateTime, formatDuration, statusLabel } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { CONTACTS_PAGE_SIZE, contactQueries, type ContactPageParams } from '../api/contact-queries';
 import type { ReportSearch } from '../../report/report-search';
 
+const STATUS_OPTIONS = [
+  { value: '', label: 'All statuses' },
+  ...CALL_STATUSES.map((status) => ({ value: status, label: statusLabel(status) })),
+];
 const ROW_HEIGHT = 40;
 const LIST_HEIGHT = 480;
 const GRID_COLUMNS = 'grid grid-cols-[11rem_minmax(8rem,1fr)_7rem_6rem_8rem_9rem] min-w-[49rem]';
@@ -180,21 +185,12 @@ function ContactFilters({ search }: { search: ReportSearch }) {
           className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
         />
       </label>
-      <label className="flex flex-col text-sm">
-        Final status
-        <select
-          value={search.status ?? ''}
-          onChange={(event) => setSearchParams({ status: event.target.value || undefined })}
-          className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
-        >
-          <option value="">All statuses</option>
-          {CALL_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {statusLabel(status)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Final status"
+        value={search.status ?? ''}
+        options={STATUS_OPTIONS}
+        onChange={(status) => setSearchParams({ status: status || undefined })}
+      />
     </form>
   );
 }
