@@ -9,23 +9,13 @@ import type { ContactsQuery } from '../src/domain/api-schemas';
 import type { CallStatus } from '../src/domain/call-status';
 import type { CallRecord } from '../src/domain/campaign';
 import { openSqliteStore } from '../src/server/store/sqlite-store';
+import { mulberry32 as random } from '../mocks/exotel/random';
 
 const CONTACTS = 100_000;
 const CALLS = 200_000;
 const CAMPAIGN = 'bench-campaign';
 const RUNS = 30;
 const START = Date.parse('2025-03-01T09:00:00+05:30');
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Asha', 'Ravi', 'Priya', 'Arjun', 'Meena', 'Suresh', 'Kavita', 'Imran', 'Deepa', 'Vikram', 'Lakshmi', 'Rahul', 'Fatima', 'Gopal', 'Nisha'];
 const LAST = ['Rao', 'Kumar', 'Sharma', 'Iyer', 'Khan', 'Patel', 'Reddy', 'Nair', 'Singh', 'Das', 'Menon', 'Joshi'];

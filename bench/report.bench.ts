@@ -7,18 +7,7 @@ import { CALL_STATUSES, type CallStatus } from '../src/domain/call-status';
 import type { ReportCall, ReportInput } from '../src/domain/report-input';
 import { buildReport } from '../src/domain/report/build-report';
 import { reportSchema } from '../src/domain/api-schemas';
-
-/** Small deterministic PRNG (mulberry32), so every run measures the same campaign. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../mocks/exotel/random';
 
 const START = Date.parse('2024-02-01T09:00:00+05:30');
 const DAY_MS = 86_400_000;
