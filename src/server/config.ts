@@ -15,7 +15,7 @@ const envSchema = z.object({
   CALLBOARD_PUBLIC_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
-  CALLBOARD_DB: z.string().default('./data/callboard.db'),
+  CALLBOARD_DB: z.string().min(1).optional(),
   /** Demo mode only: how many times faster than real time the simulator runs. */
   CALLBOARD_DEMO_SPEED: z.coerce.number().positive().default(30),
   CALLBOARD_DEMO_SEED: z.coerce.number().int().default(7),
@@ -40,6 +40,11 @@ export interface Config {
   port: number;
   host: string;
   dbPath: string;
+  /**
+   * Demo mode's own database is emptied at every start: the simulator dials anew from the current time, so what an
+   * earlier run stored would not match it. A path set in CALLBOARD_DB is never emptied.
+   */
+  freshDatabase: boolean;
   demo: { speed: number; seed: number };
 }
 
@@ -69,7 +74,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.CALLBOARD_PUBLIC_URL ?? null,
     port: e.PORT,
     host: e.HOST,
-    dbPath: e.CALLBOARD_DB,
+    dbPath: e.CALLBOARD_DB ?? (live ? './data/callboard.db' : './data/demo.db'),
+    freshDatabase: !live && e.CALLBOARD_DB === undefined,
     demo: { speed: e.CALLBOARD_DEMO_SPEED, seed: e.CALLBOARD_DEMO_SEED },
   };
 }

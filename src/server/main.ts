@@ -1,6 +1,6 @@
 // Starts callboard: config, store, app, listen; then the upstream (Exotel, or the simulator in demo mode) and the
 // sync scheduler. Everything else lives in app.ts and below, so tests never need this file.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { parseConfig, type Config } from './config';
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const logger = consoleLogger;
   const config = parseConfig(process.env);
   if (config.dbPath !== ':memory:') mkdirSync(dirname(resolve(config.dbPath)), { recursive: true });
+  if (config.freshDatabase) for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.dbPath}${suffix}`, { force: true });
   const store = openSqliteStore(config.dbPath);
   const hub = new LiveHub();
   const watched = new WatchedCampaigns();
