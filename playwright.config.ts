@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { E2E_WEBHOOK_SECRET } from './e2e/webhook-secret';
 
 // End-to-end: the real server (demo mode: the simulator over real HTTP) serving the built SPA, in Debian's Chromium.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,6 +40,8 @@ export default defineConfig({
       CALLBOARD_DB: `test-results/e2e-${Date.now()}.db`,
       CALLBOARD_DEMO_SPEED: '30',
       CALLBOARD_DEMO_SEED: '7',
+      // Known to the journeys, so one can post a webhook as Exotel would (demo mode otherwise makes one up).
+      CALLBOARD_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
     },
   },
 });

@@ -1,7 +1,8 @@
 // Journey: a running campaign's report moves on its own: a webhook from the simulator changes the completed count
 // within seconds, without a reload (SSE -> invalidate -> refetch), and the header shows it is live.
 import { expect, test } from '@playwright/test';
-import { RUNNING_NAME, findCampaign, statValue } from './support';
+import { PAUSED_NAME, RUNNING_NAME, findCampaign, statValue, waitForSyncComplete } from './support';
+import { E2E_WEBHOOK_SECRET } from './webhook-secret';
 
 test('a running campaign’s completed count moves without a reload', async ({ page, request }) => {
   test.setTimeout(90_000);
@@ -16,4 +17,24 @@ test('a running campaign’s completed count moves without a reload', async ({ p
   const before = await statValue(page, 'Completed');
   await expect.poll(() => statValue(page, 'Completed'), { timeout: 20_000, message: 'the completed count changes' }).toBeGreaterThan(before);
   expect(await page.evaluate(() => 'callboardNoReload' in window)).toBe(true);
+});
+
+test('a completed call’s webhook shows on screen within 2 s', async ({ page, request }) => {
+  // The paused campaign: nothing else moves its numbers, so the change on screen is this webhook's doing.
+  const paused = await findCampaign(request, PAUSED_NAME);
+  await waitForSyncComplete(request, paused.id);
+  await page.goto(`/campaigns/${paused.id}`);
+  await expect(page.getByText('Live', { exact: true })).toBeVisible({ timeout: 15_000 });
+  const before = await statValue(page, 'Completed');
+
+  // Exotel's call-status webhook as the seed document shows it (PascalCase, no campaign id: the URL names it),
+  // for a contact no one has called yet, so it can only add one completed contact.
+  const callSid = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const sentAt = Date.now();
+  const response = await request.post(`/webhooks/exotel/${E2E_WEBHOOK_SECRET}/call-status?campaign=${paused.id}`, {
+    data: { CallSid: callSid, To: '+919999912345', From: '08012345678', Status: 'completed', Duration: '42', DateCreated: new Date().toISOString() },
+  });
+  expect(response.status()).toBe(200);
+  await expect.poll(() => statValue(page, 'Completed'), { timeout: 2_000, intervals: [100], message: 'the webhook shows within 2 s' }).toBe(before + 1);
+  test.info().annotations.push({ type: 'webhook-to-screen-ms', description: String(Date.now() - sentAt) });
 });

@@ -5,6 +5,7 @@ import { campaignsResponseSchema, reportSchema, type CampaignSummary } from '../
 
 export const SEED_NAME = 'Payment Reminder Q1';
 export const RUNNING_NAME = 'Loan EMI Reminder';
+export const PAUSED_NAME = 'KYC Update Follow-up';
 export const SCREENSHOTS = 'test-results/screenshots';
 
 export const PHONE = { width: 390, height: 844 };
