@@ -27,7 +27,7 @@ export interface ReportSyncState {
   webhooks: WebhookHealth;
   /**
    * Synced calls that no webhook announced (webhooks being missed), counted since the campaign's first
-   * webhook-announced call: calls from before the callback URLs were set never had one.
+   * webhook arrived: calls from before the callback URLs were set never had one.
    */
   callsWithoutWebhook: number;
   /** Synced calls in the same window: the denominator of webhook coverage. */

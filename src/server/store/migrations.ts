@@ -174,6 +174,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX contacts_by_search_id ON contacts (campaign_id, search_id, final_status, last_call_at, number, attempts, name);
     `,
   },
+  {
+    version: 5,
+    name: 'first webhook time per campaign',
+    sql: `
+      -- Webhook coverage counts only calls made after a campaign's webhooks began to arrive. Older rows know only
+      -- their last webhook time, the best start there is for them.
+      ALTER TABLE campaign_webhook_times ADD COLUMN first_at_ms INTEGER;
+      UPDATE campaign_webhook_times SET first_at_ms = last_at_ms;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

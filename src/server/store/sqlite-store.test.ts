@@ -96,23 +96,31 @@ describe('upsertCalls', () => {
   });
 
   it('never lets a webhook overwrite synced fields, but marks the call as announced', () => {
+    // Webhooks had been arriving before this call was made, so a call no webhook announced counts as missed.
+    store.recordWebhookEvent({ kind: 'call-status', dedupeKey: 'earlier', campaignId: 'camp1', receivedAt: '2025-03-01T09:00:00+05:30', rawBody: '{}' });
     store.upsertCalls([callOf('s1', { durationSec: 60, price: 1.5 })], 'sync');
-    expect(store.countCalls('camp1')).toMatchObject({ total: 1, fromSync: 1 });
+    expect(store.countCalls('camp1')).toEqual({ total: 1, fromSync: 1, syncedSinceWebhooks: 1, withoutWebhook: 1 });
     const result = store.upsertCalls([callOf('s1', { durationSec: 61, price: 2 })], 'webhook');
     expect(result).toEqual({ inserted: 0, updated: 1, contactsChanged: 0 });
     expect(store.reportCalls('camp1')[0]).toMatchObject({ durationSec: 60, price: 1.5 });
     expect(store.countCalls('camp1')).toEqual({ total: 1, fromSync: 1, syncedSinceWebhooks: 1, withoutWebhook: 0 });
   });
 
-  it('judges webhook coverage only over calls made since the first call a webhook announced', () => {
+  it('judges webhook coverage only over calls created after the campaign’s first webhook arrived', () => {
     const at = (minute: number) => `2025-03-01T10:${String(minute).padStart(2, '0')}:00+05:30`;
     // Two calls from before the callback URLs were set: sync finds them, no webhook ever will.
     store.upsertCalls([callOf('old1', { dateCreated: at(0) }), callOf('old2', { dateCreated: at(1) })], 'sync');
     expect(store.countCalls('camp1')).toEqual({ total: 2, fromSync: 2, syncedSinceWebhooks: 0, withoutWebhook: 0 });
-    // Then webhooks start: one call announced, one missed.
+    // Webhooks start arriving at 10:04; a later one must not move the start of the window.
+    const webhook = (key: string, receivedAt: string) =>
+      store.recordWebhookEvent({ kind: 'call-status', dedupeKey: key, campaignId: 'camp1', receivedAt, rawBody: '{}' });
+    webhook('w1', at(4));
+    webhook('w2', at(9));
+    // After that, one call is announced and one is missed.
     store.upsertCalls([callOf('new1', { dateCreated: at(5) })], 'webhook');
     store.upsertCalls([callOf('new1', { dateCreated: at(5) }), callOf('new2', { dateCreated: at(6) })], 'sync');
     expect(store.countCalls('camp1')).toEqual({ total: 4, fromSync: 4, syncedSinceWebhooks: 2, withoutWebhook: 1 });
+    expect(store.lastWebhookAt('camp1')).toBe(at(9));
   });
 
   it('lets sync correct what a webhook gave, and fills late duration and price without erasing them', () => {

@@ -373,7 +373,7 @@ export class SqliteStore implements CallboardStore {
   countCalls(campaignId: string): { total: number; fromSync: number; syncedSinceWebhooks: number; withoutWebhook: number } {
     const row = callCountsRow.parse(
       this.sql(
-        `WITH first_webhook AS (SELECT MIN(at_ms) AS since_ms FROM calls WHERE campaign_id = ? AND from_webhook = 1)
+        `WITH first_webhook AS (SELECT (SELECT first_at_ms FROM campaign_webhook_times WHERE campaign_id = ?) AS since_ms)
          SELECT COUNT(*) AS total, COALESCE(SUM(from_sync), 0) AS from_sync,
            COALESCE(SUM(from_sync = 1 AND at_ms >= since_ms), 0) AS synced_since_webhooks,
            COALESCE(SUM(from_sync = 1 AND from_webhook = 0 AND at_ms >= since_ms), 0) AS without_webhook
@@ -490,10 +490,12 @@ export class SqliteStore implements CallboardStore {
         ).run(COUNTER.lastWebhook, ms, event.receivedAt);
         if (event.campaignId !== null) {
           this.sql(
-            `INSERT INTO campaign_webhook_times (campaign_id, last_at, last_at_ms) VALUES (?, ?, ?)
-             ON CONFLICT(campaign_id) DO UPDATE SET last_at = excluded.last_at, last_at_ms = excluded.last_at_ms
-             WHERE excluded.last_at_ms > campaign_webhook_times.last_at_ms`,
-          ).run(event.campaignId, event.receivedAt, ms);
+            `INSERT INTO campaign_webhook_times (campaign_id, last_at, last_at_ms, first_at_ms) VALUES (?, ?, ?, ?)
+             ON CONFLICT(campaign_id) DO UPDATE SET
+               last_at = CASE WHEN excluded.last_at_ms > last_at_ms THEN excluded.last_at ELSE last_at END,
+               last_at_ms = MAX(last_at_ms, excluded.last_at_ms),
+               first_at_ms = MIN(COALESCE(first_at_ms, excluded.first_at_ms), excluded.first_at_ms)`,
+          ).run(event.campaignId, event.receivedAt, ms, ms);
         }
       }
       if (event.campaignId !== null) this.bumpVersion(event.campaignId);

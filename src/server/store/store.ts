@@ -68,8 +68,8 @@ export interface CallboardStore {
   reportCalls(campaignId: string): ReportCall[];
   /**
    * total: every stored attempt; fromSync: those sync has confirmed. Webhook coverage is judged only over calls
-   * made since the campaign's first webhook-announced call (calls from before the callback URLs were set never had
-   * a webhook): syncedSinceWebhooks counts synced calls in that window, withoutWebhook those no webhook announced.
+   * created after the campaign's first webhook arrived (calls from before the callback URLs were set never had one):
+   * syncedSinceWebhooks counts synced calls in that window, withoutWebhook those no webhook announced.
    */
   countCalls(campaignId: string): { total: number; fromSync: number; syncedSinceWebhooks: number; withoutWebhook: number };
   queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse;
