@@ -19,7 +19,7 @@ const STATUS_OPTIONS = [
 ];
 const ROW_HEIGHT = 40;
 const LIST_HEIGHT = 480;
-const GRID_COLUMNS = 'grid grid-cols-[11rem_minmax(8rem,1fr)_7rem_6rem_8rem_9rem] min-w-[49rem]';
+const GRID_COLUMNS = 'grid grid-cols-[11rem_minmax(8rem,1fr)_8.5rem_6rem_8rem_9rem] min-w-[50.5rem]';
 
 type SortField = 'number' | 'name' | 'attempts' | 'lastCallAt';
 const FIRST_DIRECTION: Record<SortField, 'asc' | 'desc'> = { number: 'asc', name: 'asc', attempts: 'desc', lastCallAt: 'desc' };

@@ -10,6 +10,8 @@ function statusColour(status: string): string {
   return `var(--color-status-${status})`;
 }
 
+const MIN_LABELLED_SHARE = 0.03;
+
 export function StatusPieChart({ slices }: { slices: StatusSlice[] }) {
   const summary = slices.map((slice) => `${slice.label} ${formatCount(slice.count)} (${formatPercent(slice.share)})`).join(', ');
   return (
@@ -23,7 +25,9 @@ export function StatusPieChart({ slices }: { slices: StatusSlice[] }) {
             innerRadius="45%"
             outerRadius="80%"
             isAnimationActive={false}
-            label={({ payload }: { payload?: StatusSlice }) => (payload ? formatPercent(payload.share) : '')}
+            // Slivers under 3% get no label of their own: their labels would pile up; the legend and table carry them.
+            label={({ payload }: { payload?: StatusSlice }) => (payload && payload.share >= MIN_LABELLED_SHARE ? formatPercent(payload.share) : '')}
+            labelLine={false}
           >
             {slices.map((slice) => (
               <Cell key={slice.status} fill={statusColour(slice.status)} />
