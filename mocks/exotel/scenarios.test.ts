@@ -28,6 +28,11 @@ describe('scenarios', () => {
     expect(statuses).toEqual(['InProgress', 'Paused', 'Created']);
   });
 
+  it('never dates a campaign’s creation in the future, even one scheduled for tomorrow', () => {
+    const sim = new ExotelSimulator({ seed: 7, scenarios: ['seed-example', 'demo', 'retries-5k'], startAt: START });
+    for (const id of sim.campaignIds()) expect(sim.plan(id).spec.createdAt).toBeLessThanOrEqual(START.getTime());
+  });
+
   it('retries-5k: 5,000 contacts, 3 retries, finished, close to 20,000 call records', () => {
     const sim = new ExotelSimulator({ seed: 7, scenarios: ['retries-5k'], startAt: START });
     const id = sim.campaignIdFor('retries-5k');

@@ -87,7 +87,8 @@ function draft(ctx: ScenarioContext, scenario: ScenarioName, index: number, sett
         callRatePerMin: settings.callRatePerMin,
         concurrency: settings.concurrency,
         retries: settings.retries,
-        createdAt: settings.sendAt - DAY - Math.floor(rng() * 6 * HOUR),
+        // A day before it is due to send, but never in the future: a campaign scheduled for tomorrow was created already.
+        createdAt: Math.min(settings.sendAt - DAY, ctx.startAt - HOUR) - Math.floor(rng() * 6 * HOUR),
         sendAt: settings.sendAt,
         endAt: settings.endAt ?? null,
         pauseAt: settings.pauseAt ?? null,
