@@ -176,12 +176,17 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'first webhook time per campaign',
+    name: 'first webhook time per campaign; webhook events by arrival time',
     sql: `
       -- Webhook coverage counts only calls made after a campaign's webhooks began to arrive. Older rows know only
       -- their last webhook time, the best start there is for them.
       ALTER TABLE campaign_webhook_times ADD COLUMN first_at_ms INTEGER;
       UPDATE campaign_webhook_times SET first_at_ms = last_at_ms;
+
+      -- Raw webhook events are kept for a retention period, then pruned by arrival time.
+      ALTER TABLE webhook_events ADD COLUMN received_at_ms INTEGER;
+      UPDATE webhook_events SET received_at_ms = CAST(strftime('%s', received_at) AS INTEGER) * 1000;
+      CREATE INDEX webhook_events_by_arrival ON webhook_events (received_at_ms);
     `,
   },
 ];

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from './sqlite-store';
+import { openSqliteDatabase, openSqliteStore, SqliteStore, WEBHOOK_EVENT_RETENTION_MS } from './sqlite-store';
 import type { CallboardStore } from './store';
 import { callOf, campaignOf } from './test-records';
 
@@ -177,6 +177,24 @@ describe('transaction', () => {
 });
 
 describe('webhooks', () => {
+  it('keeps raw webhook events for the retention period, pruning older ones as new events arrive', () => {
+    const db = openSqliteDatabase(':memory:');
+    const pruning = new SqliteStore(db);
+    const now = Date.parse('2025-03-10T10:00:00Z');
+    const event = (key: string, atMs: number) =>
+      pruning.recordWebhookEvent({ kind: 'call-status', dedupeKey: key, campaignId: 'camp1', receivedAt: new Date(atMs).toISOString(), rawBody: '{}' });
+    for (let i = 0; i < 10; i++) event(`old-${i}`, now - WEBHOOK_EVENT_RETENTION_MS - 60_000);
+    for (let i = 0; i < 989; i++) event(`recent-${i}`, now - 60_000);
+    const rows = () => db.prepare('SELECT COUNT(*) AS n FROM webhook_events').pluck().get();
+    expect(rows()).toBe(999);
+    event('trigger', now); // the 1,000th accepted event prunes
+    expect(rows()).toBe(990);
+    // A repeat inside the retention period is still recognised; the counters keep their history.
+    expect(event('recent-5', now)).toBe(false);
+    expect(pruning.webhookHealth()).toMatchObject({ accepted: 1000, duplicate: 1 });
+    pruning.close();
+  });
+
   it('stores an event once, counting repeats as duplicates, and keeps the latest time overall and per campaign', () => {
     const event = { kind: 'call-status' as const, dedupeKey: 'call-status:s1:completed', campaignId: 'camp1', receivedAt: '2025-03-01T10:00:05Z', rawBody: '{}' };
     const version = store.campaignVersion('camp1');

@@ -114,10 +114,24 @@ function msOrNull(iso: string | null): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
+/** How long raw webhook events are kept, and how often (in accepted events) older ones are pruned. */
+export const WEBHOOK_EVENT_RETENTION_MS = 7 * 24 * 60 * 60_000;
+const PRUNE_EVERY_EVENTS = 1_000;
+
 export class SqliteStore implements CallboardStore {
   private readonly statements = new Map<string, Database.Statement>();
 
+  private eventsSincePrune = 0;
+
   constructor(private readonly db: Database.Database) {}
+
+  /**
+   * Deletes raw webhook events that arrived before `beforeMs`; returns how many. Exotel repeats a delivery within
+   * minutes, so a week of raw events dedupes every repeat and leaves time to look into a bad day.
+   */
+  pruneWebhookEvents(beforeMs: number): number {
+    return this.sql('DELETE FROM webhook_events WHERE received_at_ms < ?').run(beforeMs).changes;
+  }
 
   private sql(source: string): Database.Statement {
     let statement = this.statements.get(source);
@@ -474,15 +488,19 @@ export class SqliteStore implements CallboardStore {
 
   recordWebhookEvent(event: StoredWebhookEvent): boolean {
     return this.transaction(() => {
+      const ms = Date.parse(event.receivedAt);
       const inserted = this.sql(
-        'INSERT OR IGNORE INTO webhook_events (dedupe_key, kind, campaign_id, received_at, raw_body) VALUES (?, ?, ?, ?, ?)',
-      ).run(event.dedupeKey, event.kind, event.campaignId, event.receivedAt, event.rawBody);
+        'INSERT OR IGNORE INTO webhook_events (dedupe_key, kind, campaign_id, received_at, received_at_ms, raw_body) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(event.dedupeKey, event.kind, event.campaignId, event.receivedAt, Number.isNaN(ms) ? null : ms, event.rawBody);
       if (inserted.changes === 0) {
         this.addToCounter(COUNTER.duplicate, 1);
         return false;
       }
       this.addToCounter(COUNTER.accepted, 1);
-      const ms = Date.parse(event.receivedAt);
+      if (++this.eventsSincePrune >= PRUNE_EVERY_EVENTS && !Number.isNaN(ms)) {
+        this.eventsSincePrune = 0;
+        this.pruneWebhookEvents(ms - WEBHOOK_EVENT_RETENTION_MS);
+      }
       if (!Number.isNaN(ms)) {
         this.sql(
           `INSERT INTO counters (name, value, text_value) VALUES (?, ?, ?)
