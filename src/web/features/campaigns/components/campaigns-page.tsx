@@ -1,13 +1,13 @@
 // The campaigns screen: every campaign with its status, progress and connect rate; search, filter, sort in the URL.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { CAMPAIGN_STATUSES } from '../../../../domain/campaign-status';
 import type { CampaignsResponse } from '../../../../domain/api-schemas';
 import { setSearchParams } from '../../../app/router';
 import { LiveMarker } from '../../../components/ui/live-marker';
+import { SearchField } from '../../../components/ui/search-field';
 import { SelectField } from '../../../components/ui/select-field';
 import { formatTime, statusLabel } from '../../../lib/format';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useServerEvents } from '../../../lib/use-server-events';
 import { campaignQueries } from '../api/campaign-queries';
 import { selectCampaigns, type CampaignsSearch } from '../campaigns-search';
@@ -75,24 +75,14 @@ export function CampaignsPage({ search }: { search: CampaignsSearch }) {
   );
 }
 
-function CampaignFilters({ search }: { search: CampaignsSearch }) {
-  const [text, setText] = useState(search.q);
-  const settled = useDebouncedValue(text, 250);
-  useEffect(() => {
-    if (settled !== search.q) setSearchParams({ q: settled });
-  }, [settled, search.q]);
+function searchByName(q: string): void {
+  setSearchParams({ q });
+}
 
+function CampaignFilters({ search }: { search: CampaignsSearch }) {
   return (
     <form role="search" aria-label="Filter campaigns" className="flex flex-wrap gap-3" onSubmit={(event) => event.preventDefault()}>
-      <label className="flex w-full min-w-0 flex-col text-sm sm:w-auto sm:flex-1">
-        Search by name
-        <input
-          type="search"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
-        />
-      </label>
+      <SearchField label="Search by name" value={search.q} onSearch={searchByName} />
       <SelectField
         label="Status"
         value={search.status ?? ''}

@@ -1,15 +1,15 @@
 // Every contact of a campaign, searchable as you type, filterable, sortable, paged from the server 100 at a time
 // and virtualised: only the rows on screen exist in the DOM, so 100,000 contacts scroll smoothly.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
 import { CALL_STATUSES } from '../../../../domain/call-status';
 import type { ContactRow, ContactSort } from '../../../../domain/api-schemas';
 import { setSearchParams } from '../../../app/router';
+import { SearchField } from '../../../components/ui/search-field';
 import { SelectField } from '../../../components/ui/select-field';
 import { cn } from '../../../lib/cn';
 import { formatCount, formatDateTime, formatDuration, statusLabel } from '../../../lib/format';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { CONTACTS_PAGE_SIZE, contactQueries, type ContactPageParams } from '../api/contact-queries';
 import type { ReportSearch } from '../../report/report-search';
 
@@ -167,24 +167,14 @@ function SortHeader({ field, label, sort }: { field: SortField; label: string; s
   );
 }
 
-function ContactFilters({ search }: { search: ReportSearch }) {
-  const [text, setText] = useState(search.q);
-  const settled = useDebouncedValue(text, 250);
-  useEffect(() => {
-    if (settled.trim() !== search.q) setSearchParams({ q: settled.trim() });
-  }, [settled, search.q]);
+function searchContacts(q: string): void {
+  setSearchParams({ q });
+}
 
+function ContactFilters({ search }: { search: ReportSearch }) {
   return (
     <form role="search" aria-label="Filter contacts" className="flex flex-wrap gap-3" onSubmit={(event) => event.preventDefault()}>
-      <label className="flex w-full min-w-0 flex-col text-sm sm:w-auto sm:flex-1">
-        Search contacts by number or name
-        <input
-          type="search"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
-        />
-      </label>
+      <SearchField label="Search contacts by number or name" value={search.q} onSearch={searchContacts} />
       <SelectField
         label="Final status"
         value={search.status ?? ''}
