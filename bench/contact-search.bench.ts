@@ -86,6 +86,25 @@ const QUERIES: Record<string, Partial<ContactsQuery>> = {
   maxPage: { limit: 500 },
 };
 
+/** A new completed call, as a webhook would bring it while the report is being watched. */
+function webhookCall(i: number): CallRecord {
+  return {
+    callSid: `webhook-${i}`,
+    campaignId: CAMPAIGN,
+    number: `+9170000${String(i).padStart(5, '0')}`,
+    name: null,
+    status: 'completed',
+    dateCreated: new Date(START + i * 60_000).toISOString(),
+    startTime: null,
+    endTime: null,
+    durationSec: 42,
+    price: 1,
+    attemptNumber: 1,
+    recordingUrl: null,
+    digits: null,
+  };
+}
+
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'callboard-contact-bench-'));
   try {
@@ -122,14 +141,24 @@ function main(): void {
       queries[name] = { p50: round(percentile(times, 0.5)), p95: round(p95), max: round(times[times.length - 1] ?? 0), total };
     }
 
+    // The store keeps a campaign's report rows in memory once read: the first read pays for 200,000 rows, later
+    // ones (also right after a webhook's write) only copy the kept rows.
+    const coldStart = performance.now();
+    const reportRows = store.reportCalls(CAMPAIGN).length;
+    const reportColdMs = performance.now() - coldStart;
     const reportTimes: number[] = [];
-    let reportRows = 0;
+    const afterWriteTimes: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
-      reportRows = store.reportCalls(CAMPAIGN).length;
+      store.reportCalls(CAMPAIGN);
       reportTimes.push(performance.now() - t0);
+      store.upsertCalls([webhookCall(i)], 'webhook');
+      const t1 = performance.now();
+      store.reportCalls(CAMPAIGN);
+      afterWriteTimes.push(performance.now() - t1);
     }
     reportTimes.sort((a, b) => a - b);
+    afterWriteTimes.sort((a, b) => a - b);
     const countStart = performance.now();
     store.countCalls(CAMPAIGN);
     const countCallsMs = performance.now() - countStart;
@@ -146,7 +175,12 @@ function main(): void {
         worstP95Ms: round(worstP95),
         withinTarget: worstP95 < 20,
         queries,
-        reportCalls: { rows: reportRows, p50Ms: round(percentile(reportTimes, 0.5)), maxMs: round(reportTimes[reportTimes.length - 1] ?? 0) },
+        reportCalls: {
+          rows: reportRows,
+          coldMs: round(reportColdMs),
+          warmP50Ms: round(percentile(reportTimes, 0.5)),
+          afterWebhookP50Ms: round(percentile(afterWriteTimes, 0.5)),
+        },
         countCallsMs: round(countCallsMs),
       }),
     );

@@ -117,11 +117,17 @@ function msOrNull(iso: string | null): number | null {
 /** How long raw webhook events are kept, and how often (in accepted events) older ones are pruned. */
 export const WEBHOOK_EVENT_RETENTION_MS = 7 * 24 * 60 * 60_000;
 const PRUNE_EVERY_EVENTS = 1_000;
+/** Campaigns whose report rows stay in memory (about 30 MB for 200,000 calls). */
+const REPORT_ROW_CACHE_CAMPAIGNS = 4;
+const rowidRow = z.object({ rowid: z.number().int() });
 
 export class SqliteStore implements CallboardStore {
   private readonly statements = new Map<string, Database.Statement>();
 
   private eventsSincePrune = 0;
+  /** Report rows (rowid -> row) of the campaigns reported most recently, kept equal to what is committed. */
+  private readonly reportRowCache = new Map<string, Map<number, ReportCall>>();
+  private pendingReportRows: Array<{ rowid: number; previousCampaignId: string | null; call: StoredCall }> = [];
 
   constructor(private readonly db: Database.Database) {}
 
@@ -145,7 +151,14 @@ export class SqliteStore implements CallboardStore {
   transaction<T>(fn: () => T): T {
     // Nested calls simply run inside the outer transaction, which commits or rolls back everything at once.
     if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn)();
+    try {
+      const result = this.db.transaction(fn)();
+      // Only what committed reaches the in-memory report rows; a rollback leaves them as they were.
+      this.applyPendingReportRows();
+      return result;
+    } finally {
+      this.pendingReportRows = [];
+    }
   }
 
   private bumpVersion(campaignId: string): void {
@@ -260,7 +273,8 @@ export class SqliteStore implements CallboardStore {
         const existing = row === undefined ? null : storedCallFromRow(row);
         const merged = mergeCall(existing, record, source, atMs);
         if (existing !== null && sameCall(existing, merged)) continue;
-        this.writeCall(merged);
+        const rowid = this.writeCall(merged);
+        this.pendingReportRows.push({ rowid, previousCampaignId: existing?.campaignId ?? null, call: merged });
         if (existing === null) result.inserted++;
         else {
           result.updated++;
@@ -278,8 +292,9 @@ export class SqliteStore implements CallboardStore {
     });
   }
 
-  private writeCall(call: StoredCall): void {
-    this.sql(
+  /** Inserts or updates the call's row; returns its rowid (kept across updates), the key of the report rows. */
+  private writeCall(call: StoredCall): number {
+    const written = this.sql(
       `INSERT INTO calls (call_sid, campaign_id, number, name, status, status_rank, date_created, at_ms, start_time, end_time,
          duration_sec, price, attempt_number, recording_url, digits, from_sync, from_webhook, updated_at)
        VALUES (@callSid, @campaignId, @number, @name, @status, @statusRank, @dateCreated, @atMs, @startTime, @endTime,
@@ -288,13 +303,15 @@ export class SqliteStore implements CallboardStore {
          status = excluded.status, status_rank = excluded.status_rank, date_created = excluded.date_created, at_ms = excluded.at_ms,
          start_time = excluded.start_time, end_time = excluded.end_time, duration_sec = excluded.duration_sec, price = excluded.price,
          attempt_number = excluded.attempt_number, recording_url = excluded.recording_url, digits = excluded.digits,
-         from_sync = excluded.from_sync, from_webhook = excluded.from_webhook, updated_at = excluded.updated_at`,
-    ).run({
+         from_sync = excluded.from_sync, from_webhook = excluded.from_webhook, updated_at = excluded.updated_at
+       RETURNING rowid`,
+    ).get({
       ...call,
       fromSync: call.fromSync ? 1 : 0,
       fromWebhook: call.fromWebhook ? 1 : 0,
       updatedAt: new Date().toISOString(),
     });
+    return rowidRow.parse(written).rowid;
   }
 
   /** Recomputes one contact from its stored attempts; true when its row changed. */
@@ -361,27 +378,55 @@ export class SqliteStore implements CallboardStore {
   }
 
   reportCalls(campaignId: string): ReportCall[] {
-    // iterate() over raw rows avoids building an intermediate array of 200,000 arrays.
-    const calls: ReportCall[] = [];
-    for (const row of this.sql('SELECT number, status, at_ms, duration_sec, price, attempt_number FROM calls WHERE campaign_id = ?')
+    const cached = this.reportRowCache.get(campaignId);
+    if (cached !== undefined) {
+      // Most recently used last, so the eviction below drops the campaign nobody has looked at for longest.
+      this.reportRowCache.delete(campaignId);
+      this.reportRowCache.set(campaignId, cached);
+      return [...cached.values()];
+    }
+    // Materialising 200,000 rows costs ~250 ms (the rows, not SQLite's search): done once per campaign, then
+    // every committed write keeps the copy current (applyPendingReportRows).
+    const rows = new Map<number, ReportCall>();
+    for (const row of this.sql('SELECT rowid, number, status, at_ms, duration_sec, price, attempt_number FROM calls WHERE campaign_id = ?')
       .raw()
       .iterate(campaignId)) {
       if (!Array.isArray(row)) continue;
       const cells: readonly unknown[] = row;
-      const number = cells[0];
-      const status = cells[1];
-      const at = cells[2];
-      if (typeof number !== 'string' || !isCallStatus(status) || typeof at !== 'number') continue;
-      calls.push({
+      const [rowid, number, status, at] = cells;
+      if (typeof rowid !== 'number' || typeof number !== 'string' || !isCallStatus(status) || typeof at !== 'number') continue;
+      rows.set(rowid, {
         number,
         status,
         at,
-        durationSec: numberOrNull(cells[3]),
-        price: numberOrNull(cells[4]),
-        attemptNumber: numberOrNull(cells[5]),
+        durationSec: numberOrNull(cells[4]),
+        price: numberOrNull(cells[5]),
+        attemptNumber: numberOrNull(cells[6]),
       });
     }
-    return calls;
+    // Rows read inside an open transaction may yet be rolled back: they are not kept.
+    if (!this.db.inTransaction) {
+      this.reportRowCache.set(campaignId, rows);
+      for (const oldest of this.reportRowCache.keys()) {
+        if (this.reportRowCache.size <= REPORT_ROW_CACHE_CAMPAIGNS) break;
+        this.reportRowCache.delete(oldest);
+      }
+    }
+    return [...rows.values()];
+  }
+
+  private applyPendingReportRows(): void {
+    for (const { rowid, previousCampaignId, call } of this.pendingReportRows) {
+      if (previousCampaignId !== null && previousCampaignId !== call.campaignId) this.reportRowCache.get(previousCampaignId)?.delete(rowid);
+      this.reportRowCache.get(call.campaignId)?.set(rowid, {
+        number: call.number,
+        status: call.status,
+        at: call.atMs,
+        durationSec: call.durationSec,
+        price: call.price,
+        attemptNumber: call.attemptNumber,
+      });
+    }
   }
 
   countCalls(campaignId: string): { total: number; fromSync: number; syncedSinceWebhooks: number; withoutWebhook: number } {
