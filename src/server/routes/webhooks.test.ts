@@ -114,6 +114,17 @@ describe('call-schedule and campaign-status webhooks', () => {
     await kit.post('campaign-status', { campaign_sid: 'c1', status: 'Paused', date_updated: '2024-01-15T12:00:00+05:30' });
     expect(kit.store.getCampaign('c1')?.status).toBe('completed');
   });
+
+  it.each([
+    ['pause, then resume', ['Paused', 'InProgress']],
+    ['resume delivered before the pause', ['InProgress', 'Paused']],
+  ])('orders a dated pause and resume by their dates: %s', async (_name, order) => {
+    const kit = makeKit();
+    const dated: Record<string, string> = { Paused: '2024-01-15T10:00:00+05:30', InProgress: '2024-01-15T11:00:00+05:30' };
+    for (const status of order) await kit.post('campaign-status', { campaign_sid: 'c1', status, date_updated: dated[status] });
+    // The later resume wins in either order, and it is remembered as the campaign's last change.
+    expect(kit.store.getCampaign('c1')).toMatchObject({ status: 'in-progress', dateUpdated: dated.InProgress });
+  });
 });
 
 describe('the secret', () => {

@@ -245,7 +245,9 @@ export class SqliteStore implements CallboardStore {
               noAnswer: stats.noAnswer ?? before.stats.noAnswer,
               extra: { ...before.stats.extra, ...stats.extra },
             };
-      this.writeCampaign({ ...before, status, stats: merged }, polledAt, at);
+      // The status's own date, when later than what is stored: it orders a later pause and resume.
+      const dateUpdated = before.dateUpdated !== null && Date.parse(before.dateUpdated) >= Date.parse(at) ? before.dateUpdated : at;
+      this.writeCampaign({ ...before, status, stats: merged, dateUpdated }, polledAt, at);
       return true;
     });
   }

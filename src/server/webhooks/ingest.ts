@@ -84,16 +84,18 @@ function epoch(iso: string | null): number | null {
 }
 
 /**
- * True when applying this event would move the campaign backwards. Exotel's lifecycle only moves up the ranks
- * (a campaign never leaves Completed for InProgress), so a lower rank is a late delivery; so is an event dated
- * before the state sync last read. At equal rank (InProgress vs Paused) the status name decides: the store keeps
- * no date for webhook-set statuses, and a fixed rule keeps arrival order from changing the result until the next
- * sync pass (every 30 s) brings the truth.
+ * True when applying this event would move the campaign backwards. When both the stored state and the event are
+ * dated, the later one wins (a pause and a resume are ordered by their dates), except that Exotel's lifecycle never
+ * moves down the ranks (a campaign never leaves Completed for InProgress). Without two dates, a lower rank is a late
+ * delivery and at equal rank (InProgress vs Paused) the status name decides: a fixed rule keeps arrival order from
+ * changing the result until the next sync pass (every 30 s) brings the truth.
  */
 function isStale(stored: Campaign, event: CampaignStatusEvent): boolean {
   const storedAt = epoch(stored.dateUpdated);
   const eventAt = epoch(event.dateUpdated);
-  if (storedAt !== null && eventAt !== null && eventAt < storedAt) return true;
+  if (storedAt !== null && eventAt !== null && eventAt !== storedAt) {
+    return eventAt < storedAt || STATUS_RANK[event.status] < STATUS_RANK[stored.status];
+  }
   const rankDiff = STATUS_RANK[event.status] - STATUS_RANK[stored.status];
   if (rankDiff !== 0) return rankDiff < 0;
   return event.status < stored.status;
@@ -115,7 +117,8 @@ function applyEvent(store: CallboardStore, event: WebhookEvent, campaignId: stri
     case 'campaign-status': {
       const stored = store.getCampaign(campaignId);
       if (!stored || isStale(stored, event)) return [];
-      const applied = store.setCampaignStatus(campaignId, event.status, event.stats, event.dateUpdated ?? receivedAt);
+      // An undated event keeps the stored date: a made-up one would reorder later events by arrival.
+      const applied = store.setCampaignStatus(campaignId, event.status, event.stats, event.dateUpdated ?? stored.dateUpdated ?? receivedAt);
       return applied ? [{ type: 'campaign', campaignId, at }] : [];
     }
   }
