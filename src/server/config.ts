@@ -2,10 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
+/** An Exotel account sid: letters, digits, `-` and `_`; it becomes part of every upstream URL path. */
+export const ACCOUNT_SID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 const envSchema = z.object({
   EXOTEL_API_KEY: z.string().min(1).optional(),
   EXOTEL_API_TOKEN: z.string().min(1).optional(),
-  EXOTEL_ACCOUNT_SID: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').optional(),
+  EXOTEL_ACCOUNT_SID: z.string().regex(ACCOUNT_SID_PATTERN, 'letters, digits, - and _ only (at most 64)').optional(),
   EXOTEL_BASE_URL: z.url().default('https://api.exotel.com'),
   EXOTEL_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(30),
   EXOTEL_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(500),

@@ -2,7 +2,8 @@
 // rate budget, with a timeout, no redirects, and a typed result for every failure (never a throw).
 import { z } from 'zod';
 import type { Campaign, CallRecord } from '../../domain/campaign';
-import type { ExotelCredentials } from '../config';
+import { isCampaignId } from '../../domain/campaign-id';
+import { ACCOUNT_SID_PATTERN, type ExotelCredentials } from '../config';
 import { maskNumber, type Logger } from '../log';
 import type { Clock } from './clock';
 import { envelopeSchema, normaliseCallRecord, normaliseCampaign, responseItems } from './normalise';
@@ -58,7 +59,6 @@ export interface ExotelClientOptions {
   recordsReserve?: number;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const pageRequestSchema = z.object({
   offset: z.number().int().min(0),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
@@ -82,7 +82,7 @@ export class ExotelClient {
   private callDetailsForm: 'campaigns' | 'campaign' | null = null;
 
   constructor(private readonly options: ExotelClientOptions) {
-    if (!ID_PATTERN.test(options.credentials.accountSid)) throw new Error('Exotel account sid must be letters, digits, - and _');
+    if (!ACCOUNT_SID_PATTERN.test(options.credentials.accountSid)) throw new Error('Exotel account sid must be letters, digits, - and _');
     this.baseUrl = options.credentials.baseUrl.replace(/\/+$/, '');
     this.authorization = `Basic ${Buffer.from(`${options.credentials.apiKey}:${options.credentials.apiToken}`).toString('base64')}`;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -111,7 +111,7 @@ export class ExotelClient {
 
   /** GET /v2/accounts/<sid>/campaigns/<id>: one campaign, for one the list did not carry. */
   async getCampaign(campaignId: string, signal?: AbortSignal): Promise<UpstreamResult<Campaign>> {
-    if (!ID_PATTERN.test(campaignId)) return badInput(`not a campaign id`);
+    if (!isCampaignId(campaignId)) return badInput(`not a campaign id`);
     const raw = await this.get(`campaigns/${encodeURIComponent(campaignId)}`, '', 0, signal);
     if (!raw.ok) return raw;
     const envelope = envelopeSchema.safeParse(raw.value.body);
@@ -126,7 +126,7 @@ export class ExotelClient {
    * the singular `campaign/<id>/call-details` of the older reference is tried once, and whichever works is kept.
    */
   async callDetails(campaignId: string, page: PageRequest, signal?: AbortSignal): Promise<UpstreamResult<Page<CallRecord>>> {
-    if (!ID_PATTERN.test(campaignId)) return badInput('not a campaign id');
+    if (!isCampaignId(campaignId)) return badInput('not a campaign id');
     const query = this.pageQuery(page, 'date_created:asc');
     if (!query.ok) return query;
     const id = encodeURIComponent(campaignId);

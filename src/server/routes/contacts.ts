@@ -4,7 +4,8 @@ import { Hono } from 'hono';
 import { contactsQuerySchema } from '../../domain/api-schemas';
 import type { CallboardStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
-import { etagOf, isCampaignId, notModified, send304, sendJson } from './http-cache';
+import { isCampaignId } from '../../domain/campaign-id';
+import { etagOf, notModified, send304, sendJson } from './http-cache';
 
 export function contactRoutes(deps: { store: CallboardStore; watched: WatchedCampaigns }): Hono {
   const app = new Hono();

@@ -2,12 +2,13 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import { campaignIdSchema } from '../../domain/campaign-id';
 import type { LiveHub, HubEvent } from '../live/hub';
 import type { WatchedCampaigns } from '../sync/watched';
 
 export const HEARTBEAT_MS = 15_000;
 
-const querySchema = z.object({ campaign: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() });
+const querySchema = z.object({ campaign: campaignIdSchema.optional() });
 
 export function eventRoutes(deps: { hub: LiveHub; watched: WatchedCampaigns; heartbeatMs?: number }): Hono {
   const app = new Hono();

@@ -1,12 +1,6 @@
-// Shared by the /api read routes: campaign id validation and ETag handling, so an unchanged poll costs a 304.
+// Shared by the /api read routes: ETag handling, so an unchanged poll costs a 304.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
-
-export const CAMPAIGN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-export function isCampaignId(id: string): boolean {
-  return CAMPAIGN_ID_PATTERN.test(id);
-}
 
 // Part of every ETag, so that a browser's tag from before a restart (or a recreated database) never matches.
 const BOOT = randomBytes(6).toString('hex');

@@ -7,7 +7,8 @@ import { buildReport } from '../../domain/report/build-report';
 import type { UpstreamStatus } from '../exotel/upstream-status';
 import type { CallboardStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
-import { etagOf, isCampaignId, notModified, send304, sendJson } from './http-cache';
+import { isCampaignId } from '../../domain/campaign-id';
+import { etagOf, notModified, send304, sendJson } from './http-cache';
 
 /** A build slower than this (a very large campaign on a busy machine) is reused for a few build-times. */
 const SLOW_BUILD_MS = 50;

@@ -13,7 +13,8 @@ import type { CallboardStore } from '../store/store';
 import { coalescingPublisher, PUBLISH_WINDOW_MS } from '../webhooks/coalesce';
 import { ingestEvent } from '../webhooks/ingest';
 import { DEFAULT_MAX_BODY_BYTES, readWebhookBody } from '../webhooks/read-body';
-import { campaignIdSchema, parseWebhookEvent, WEBHOOK_KINDS } from '../webhooks/webhook-event';
+import { campaignIdSchema } from '../../domain/campaign-id';
+import { parseWebhookEvent, WEBHOOK_KINDS } from '../webhooks/webhook-event';
 import type { WebhookKind } from '../webhooks/webhook-event';
 
 export interface WebhookRouteDeps {

@@ -2,6 +2,7 @@
 // with zod into one event shape each. Keys match after folding case, hyphens and underscores (`CallSid` = `call_sid`).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { campaignIdSchema } from '../../domain/campaign-id';
 import { foldKey, parseCallStatus } from '../../domain/call-status';
 import type { CallStatus } from '../../domain/call-status';
 import { parseCampaignStatus } from '../../domain/campaign-status';
@@ -53,8 +54,6 @@ export type WebhookEvent = CallStatusEvent | CallScheduleEvent | CampaignStatusE
 
 export type ParsedEvent = { ok: true; event: WebhookEvent } | { ok: false; error: string };
 
-/** Campaign ids are 32-hex at Exotel (`camp_abc123` in the newer docs); anything else is refused at the door. */
-export const campaignIdSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 const text = z.union([z.string(), z.number().transform(String)]).pipe(z.string().trim().min(1).max(512));
 const callSidText = text.pipe(z.string().max(128));
