@@ -27,7 +27,7 @@ test('a completed call’s webhook shows on screen within 2 s', async ({ page, r
   await expect(page.getByText('Live', { exact: true })).toBeVisible({ timeout: 15_000 });
   const before = await statValue(page, 'Completed');
 
-  // Exotel's call-status webhook as the seed document shows it (PascalCase, no campaign id: the URL names it),
+  // Exotel's call-status webhook as the reporting guide shows it (PascalCase, no campaign id: the URL names it),
   // for a contact no one has called yet, so it can only add one completed contact.
   const callSid = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
   const sentAt = Date.now();

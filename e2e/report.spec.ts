@@ -1,4 +1,4 @@
-// Journey: the seed example's report reads exactly the seed document's numbers once sync has finished; a contact
+// Journey: the seed example's report reads exactly the reporting guide's numbers once sync has finished; a contact
 // is found by part of its number; the page is accessible and fits a phone.
 import { expect, test } from '@playwright/test';
 import { contactsResponseSchema } from '../src/domain/api-schemas';

@@ -1,5 +1,5 @@
 // Fixtures of callboard's own API for component tests, parsed with the contract's zod schemas so they cannot
-// drift from it. The report is the seed document's worked example (2,500 contacts, retries 60% / 25% / 16.7%),
+// drift from it. The report is the reporting guide's worked example (2,500 contacts, retries 60% / 25% / 16.7%),
 // computed by the real buildReport.
 import {
   campaignsResponseSchema,
@@ -68,7 +68,7 @@ export const campaignsFixture: CampaignsResponse = campaignsResponseSchema.parse
 const seedRetries = { numberOfRetries: 2, intervalMins: 60, mechanism: 'Linear' as const, onStatus: ['busy', 'no-answer', 'failed'] as CallStatus[] };
 const NAMES = ['Aarav Sharma', 'Priya Nair', 'Rohan Gupta', 'Ananya Iyer', 'Vikram Singh', 'Meera Reddy', 'Kabir Das', 'Isha Patel'];
 
-/** Contact i's attempts, as the seed tells them: 1,500 connect first time, 250 on the 1st retry, 125 on the 2nd. */
+/** Contact i's attempts, as the worked example tells them: 1,500 connect first time, 250 on the 1st retry, 125 on the 2nd. */
 function seedPlan(i: number): CallStatus[] {
   if (i < 1500) return ['completed'];
   if (i < 1750) return ['busy', 'completed'];
@@ -106,7 +106,7 @@ function seedCalls(): ReportCall[] {
 const SEED_NOW = new Date('2026-01-15T12:40:00.000Z');
 const seedCallList = seedCalls();
 
-/** Built by the real report function from the seed's calls, so these tests read what the server would send. */
+/** Built by the real report function from the worked example's calls, so these tests read what the server would send. */
 export const seedReportFixture: Report = reportSchema.parse(
   buildReport({
     campaign: {
@@ -137,7 +137,7 @@ export const seedReportFixture: Report = reportSchema.parse(
   }),
 );
 
-/** The seed's 2,500 contacts, matching the calls above. */
+/** The worked example's 2,500 contacts, matching the calls above. */
 function seedContacts(): ContactRow[] {
   const rows: ContactRow[] = [];
   for (let i = 0; i < 2500; i++) {

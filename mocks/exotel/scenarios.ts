@@ -102,7 +102,7 @@ function draft(ctx: ScenarioContext, scenario: ScenarioName, index: number, sett
 }
 
 /**
- * The seed document's worked example, exactly: 2,500 contacts; attempt 1 connects 1,500; the first retry 250 of
+ * The reporting guide's worked example, exactly: 2,500 contacts; attempt 1 connects 1,500; the first retry 250 of
  * 1,000; the second retry 125 of 750; the 625 never reached end failed 425 / busy 87 / no-answer 113.
  */
 function seedExampleScript(rng: Rng, count: number): AttemptStatus[][] {

@@ -1,5 +1,5 @@
 // Exotel's wire shapes in both documented dialects: 'reference' (the snake_case API reference) and 'guide' (the
-// campaign-reporting guide the seed document follows). Envelopes, campaigns, call records, errors and webhooks.
+// campaign-reporting guide, summarised in docs/reporting-guide.md). Envelopes, campaigns, call records, errors and webhooks.
 import type { AttemptStatus, CampaignLifecycle, CampaignSpec, SimCallRecord, Stats } from './model';
 import { istIso } from './time';
 

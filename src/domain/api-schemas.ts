@@ -1,4 +1,4 @@
-// callboard's own HTTP contract (ARCHITECTURE.md), as zod schemas. The server builds these shapes and the
+// callboard's own HTTP contract (docs/architecture.md), as zod schemas. The server builds these shapes and the
 // browser parses every response with them. Rates are fractions 0..1, times ISO 8601 with offset, counts integers.
 import { z } from 'zod';
 import { CALL_STATUSES } from './call-status';
@@ -87,7 +87,7 @@ export const metricSchema = z.object({
   /** How to read `value`: a fraction shown as a percentage, seconds, pulses or attempts. */
   unit: z.enum(['fraction', 'seconds', 'pulses', 'attempts']),
   value: z.number().nullable(),
-  /** The healthy range, where the seed gives one; either bound may be absent ("below 15%"). */
+  /** The healthy range, where the reporting guide gives one; either bound may be absent ("below 15%"). */
   range: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   verdict: verdictSchema,
   formula: z.string(),

@@ -1,4 +1,4 @@
-// The status breakdown (the seed's pie chart): one row per contact outcome, as a share of created.
+// The status breakdown (the reporting guide's pie chart): one row per contact outcome, as a share of created.
 import type { BreakdownRow, BreakdownStatus, Stats } from '../api-schemas';
 
 const ROWS: ReadonlyArray<{ status: BreakdownStatus; category: BreakdownRow['category']; count: (stats: Stats) => number }> = [

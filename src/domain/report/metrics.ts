@@ -1,9 +1,9 @@
-// The seven campaign metrics, each with the formula shown beside it and a verdict against the seed's healthy range.
+// The seven campaign metrics, each with the formula shown beside it and a verdict against the reporting guide's healthy range.
 import type { Metric, Metrics, Stats } from '../api-schemas';
 import type { CallScan } from './call-scan';
 import { verdictFor, type HealthyRange } from './verdict';
 
-/** Healthy ranges from the seed document ("Calculating Key Metrics"). */
+/** Healthy ranges from the reporting guide (docs/reporting-guide.md, "Key metrics and healthy ranges"). */
 export const HEALTHY_RANGES = {
   connectRate: { min: 0.4, max: 0.7 },
   answerRate: { min: 0.5, max: 0.8 },

@@ -1,10 +1,10 @@
-// Retry effectiveness (the seed's table): for each attempt k, the contacts that reached it and how many of them it
+// Retry effectiveness (the reporting guide's table): for each attempt k, the contacts that reached it and how many of them it
 // connected, flagged when a retry connects under 10%, with advice on number_of_retries and interval_mins.
 import type { Retries, RetryRow } from '../api-schemas';
 import type { CallScan } from './call-scan';
 import { formatPercent } from './format';
 
-/** A retry connecting fewer than this share of the contacts it calls is not paying for itself (seed). */
+/** A retry connecting fewer than this share of the contacts it calls is not paying for itself (reporting guide). */
 export const RETRY_FLAG_RATE = 0.1;
 
 export function buildRetries(scan: CallScan): Retries {

@@ -1,4 +1,4 @@
-// Calls over time (the seed's timeline graph): ended attempts in equal buckets, stacked by outcome. The bucket is
+// Calls over time (the reporting guide's timeline graph): ended attempts in equal buckets, stacked by outcome. The bucket is
 // the smallest step of a ladder that covers the span in at most 300 buckets, and empty buckets inside the span are
 // kept so that the chart's time axis is honest.
 import type { Timeline, TimelineBucket } from '../api-schemas';

@@ -1,4 +1,4 @@
-// The seed document's worked example, through the whole path: the simulator over real HTTP -> the Exotel client
+// The reporting guide's worked example, through the whole path: the simulator over real HTTP -> the Exotel client
 // -> the SQLite store file -> the report route (buildReport). Both of Exotel's dialects must give the same report.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../domain/api-schemas';

@@ -72,7 +72,7 @@ export function formatHour(hour: number): string {
   return `${pad(hour)}–${pad(hour + 1)}`;
 }
 
-/** "1st attempt", "1st retry", "2nd retry"…: how the seed names attempts. */
+/** "1st attempt", "1st retry", "2nd retry"…: how the reporting guide names attempts. */
 export function attemptLabel(attempt: number): string {
   if (attempt <= 1) return '1st attempt';
   return `${ordinal(attempt - 1)} retry`;

@@ -54,7 +54,7 @@ export function reportInput(calls: readonly ReportCall[], overrides: Partial<Rep
 }
 
 /**
- * The seed's worked example: 2,500 contacts; attempt 1 connects 1,500, attempt 2 connects 250 of 1,000, attempt 3
+ * The reporting guide's worked example: 2,500 contacts; attempt 1 connects 1,500, attempt 2 connects 250 of 1,000, attempt 3
  * connects 125 of 750; the 625 never reached end failed (425), busy (87) or no answer (113). 4,250 calls.
  */
 export function seedExampleCalls(attemptNumbersGiven: boolean): ReportCall[] {

@@ -34,7 +34,7 @@ export const VERDICT_TEXT: Record<Verdict, { icon: string; text: string; classNa
   unknown: { icon: '?', text: 'No data yet', className: 'border-verdict-unknown bg-verdict-unknown-soft text-verdict-unknown' },
 };
 
-/** A metric with a value but no healthy range (the seed gives none: it varies by use case) is shown as such. */
+/** A metric with a value but no healthy range (the reporting guide gives none: it varies by use case) is shown as such. */
 const NO_RANGE = { icon: '–', text: 'No healthy range', className: VERDICT_TEXT.unknown.className };
 
 export function verdictDisplay(metric: Pick<Metric, 'verdict' | 'value'>): { icon: string; text: string; className: string } {

@@ -1,4 +1,4 @@
-// The seven metrics of the seed, each with its verdict and formula.
+// The seven metrics of the reporting guide (docs/reporting-guide.md), each with its verdict and formula.
 import { METRIC_NAMES, type Metrics } from '../../../../domain/api-schemas';
 import { MetricTile } from './metric-tile';
 

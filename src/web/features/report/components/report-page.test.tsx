@@ -41,7 +41,7 @@ describe('campaign report', () => {
     expect(within(failure).getByText('Healthy below 15%')).toBeInTheDocument();
     const duration = screen.getByRole('group', { name: 'Average call duration' });
     expect(within(duration).getByText('1:14')).toBeInTheDocument();
-    // The seed gives no healthy range for duration: the tile says so rather than claiming there is no data.
+    // The reporting guide gives no healthy range for duration: the tile says so rather than claiming there is no data.
     expect(within(duration).getByText('No healthy range')).toBeInTheDocument();
     expect(within(duration).queryByText('No data yet')).not.toBeInTheDocument();
 
