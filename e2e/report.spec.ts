@@ -14,7 +14,7 @@ import {
   waitForSyncComplete,
 } from './support';
 
-test('the seed example reads the seed document’s numbers, and a contact is found by part of its number', async ({ page, request }) => {
+test('the seed example reads the reporting guide’s worked-example numbers, and a contact is found by part of its number', async ({ page, request }) => {
   test.setTimeout(150_000);
   const seed = await findCampaign(request, SEED_NAME);
   await page.setViewportSize(DESKTOP);

@@ -82,7 +82,7 @@ describe('authentication and errors', () => {
 });
 
 describe('the seed example', () => {
-  it('reproduces the seed document: Completed, stats 2,500 / 1,875 / 425 / 87 / 113 / 0, 4,250 records', async () => {
+  it('reproduces the reporting guide’s worked example: Completed, stats 2,500 / 1,875 / 425 / 87 / 113 / 0, 4,250 records', async () => {
     const { sim, get } = setup(['seed-example']);
     const id = sim.campaignIdFor('seed-example');
     const { body } = await get(`/campaigns/${id}`);
