@@ -9,7 +9,7 @@ const envSchema = z.object({
   EXOTEL_API_KEY: z.string().min(1).optional(),
   EXOTEL_API_TOKEN: z.string().min(1).optional(),
   EXOTEL_ACCOUNT_SID: z.string().regex(ACCOUNT_SID_PATTERN, 'letters, digits, - and _ only (at most 64)').optional(),
-  EXOTEL_BASE_URL: z.url().default('https://api.exotel.com'),
+  EXOTEL_BASE_URL: z.url().default('https://api.exotel.com').superRefine(checkBaseUrl),
   EXOTEL_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(30),
   EXOTEL_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(500),
   CALLBOARD_WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
@@ -23,6 +23,23 @@ const envSchema = z.object({
   CALLBOARD_DEMO_SPEED: z.coerce.number().positive().default(30),
   CALLBOARD_DEMO_SEED: z.coerce.number().int().default(7),
 });
+
+/**
+ * Exotel's docs print `https://<key>:<token>@api.exotel.com`. Credentials in the URL are refused rather than taken
+ * apart: the key and token would then have two homes, and a URL travels into logs, error texts and shell history
+ * where a variable named *_TOKEN does not. The message never repeats the value.
+ */
+function checkBaseUrl(value: string, ctx: z.RefinementCtx): void {
+  const url = new URL(value);
+  if (url.username !== '' || url.password !== '') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must not contain the API key and token (remove "<key>:<token>@"; set EXOTEL_API_KEY and EXOTEL_API_TOKEN instead)',
+    });
+  } else if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    ctx.addIssue({ code: 'custom', message: 'must be an https:// URL such as https://api.exotel.com' });
+  }
+}
 
 export interface ExotelCredentials {
   apiKey: string;
