@@ -67,3 +67,15 @@ describe('EXOTEL_BASE_URL', () => {
     expect(parseConfig({ ...credentials, ...secret, EXOTEL_BASE_URL: 'https://api.in.exotel.com' }).exotel?.baseUrl).toBe('https://api.in.exotel.com');
   });
 });
+
+describe('CALLBOARD_ALLOWED_HOSTS', () => {
+  it('is a comma-separated list of host names, empty by default', () => {
+    expect(parseConfig({}).allowedHosts).toEqual([]);
+    expect(parseConfig({ CALLBOARD_ALLOWED_HOSTS: 'wall.lan, 192.168.1.20 ,[fd00::1]' }).allowedHosts).toEqual(['wall.lan', '192.168.1.20', '[fd00::1]']);
+  });
+
+  it('refuses a URL or a port where a host name belongs', () => {
+    expect(() => parseConfig({ CALLBOARD_ALLOWED_HOSTS: 'https://wall.lan' })).toThrow(/CALLBOARD_ALLOWED_HOSTS/);
+    expect(() => parseConfig({ CALLBOARD_ALLOWED_HOSTS: 'wall.lan:8080' })).toThrow(/CALLBOARD_ALLOWED_HOSTS/);
+  });
+});

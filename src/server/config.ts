@@ -16,6 +16,12 @@ const envSchema = z.object({
   CALLBOARD_TIME_ZONE: z.string().default('Asia/Kolkata'),
   /** The public URL Exotel posts webhooks to (e.g. https://callboard.example.com); shown in the log at start. */
   CALLBOARD_PUBLIC_URL: z.url().optional(),
+  /** Further host names callboard answers to besides the public URL's and the bound address (comma-separated). */
+  CALLBOARD_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((name) => name.trim()).filter((name) => name !== ''))
+    .pipe(z.array(z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)$/, 'host names only (no scheme, port or path), comma-separated'))),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   CALLBOARD_DB: z.string().min(1).optional(),
@@ -57,6 +63,8 @@ export interface Config {
   webhookSecret: string;
   timeZone: string;
   publicUrl: string | null;
+  /** Host names requests may be addressed to besides the public URL's and the bound address's (see http/allowed-hosts). */
+  allowedHosts: string[];
   port: number;
   host: string;
   dbPath: string;
@@ -92,6 +100,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhookSecret: e.CALLBOARD_WEBHOOK_SECRET ?? (live ? missingSecret() : randomBytes(16).toString('hex')),
     timeZone: e.CALLBOARD_TIME_ZONE,
     publicUrl: e.CALLBOARD_PUBLIC_URL ?? null,
+    allowedHosts: e.CALLBOARD_ALLOWED_HOSTS,
     port: e.PORT,
     host: e.HOST,
     dbPath: e.CALLBOARD_DB ?? (live ? './data/callboard.db' : './data/demo.db'),
