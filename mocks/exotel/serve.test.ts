@@ -1,6 +1,6 @@
 // The simulator over real HTTP on a loopback port: what the demo server and e2e tests read.
 import { describe, expect, it } from 'vitest';
-import { serveSimulator } from './serve';
+import { parseCli, serveSimulator } from './serve';
 
 describe('serveSimulator', () => {
   it('serves campaigns and call-details over HTTP with Basic auth, capped at maxPageSize', async () => {
@@ -32,5 +32,24 @@ describe('serveSimulator', () => {
     } finally {
       await served.close();
     }
+  });
+});
+
+describe('the CLI', () => {
+  it('takes a flag for each fault, so faults can be run by hand', () => {
+    const options = parseCli(['--server-error-rate', '0.2', '--slow-ms', '11000', '--malformed-rate', '0.05', '--webhook-drop-rate', '0.1', '--rate-limit', '30']);
+    expect(options.faults).toEqual({ serverErrorRate: 0.2, slowMs: 11_000, malformedRate: 0.05, webhookDropRate: 0.1 });
+    expect(options.rateLimitPerMin).toBe(30);
+    expect(parseCli([]).faults).toBeUndefined();
+  });
+
+  it('refuses a rate outside 0..1 and an unknown flag', () => {
+    expect(() => parseCli(['--server-error-rate', '20'])).toThrow(/fraction from 0 to 1/);
+    expect(() => parseCli(['--timeouts'])).toThrow(/unknown option --timeouts/);
+  });
+
+  it('takes --webhook-form before or after --webhook-url', () => {
+    expect(parseCli(['--webhook-form', '--webhook-url', 'http://127.0.0.1:8080/webhooks/exotel/s']).webhooks).toEqual({ baseUrl: 'http://127.0.0.1:8080/webhooks/exotel/s', encoding: 'form' });
+    expect(() => parseCli(['--webhook-form'])).toThrow(/needs --webhook-url/);
   });
 });

@@ -87,8 +87,11 @@ export async function serveSimulator(options: ServeOptions): Promise<ServedSimul
   };
 }
 
-function parseCli(argv: string[]): ServeOptions {
+/** The CLI's flags (see README.md's usage line); exported for its test. */
+export function parseCli(argv: string[]): ServeOptions {
   const options: ServeOptions = { seed: 7, scenarios: [], port: 4010, clock: { speed: 30 } };
+  const faults: ExotelFaults = {};
+  let formWebhooks = false;
   const value = (i: number): string => {
     const v = argv[i + 1];
     if (v === undefined) throw new Error(`${argv[i]} needs a value`);
@@ -97,6 +100,11 @@ function parseCli(argv: string[]): ServeOptions {
   const number = (i: number): number => {
     const n = Number(value(i));
     if (!Number.isFinite(n)) throw new Error(`${argv[i]} needs a number`);
+    return n;
+  };
+  const fraction = (i: number): number => {
+    const n = number(i);
+    if (n < 0 || n > 1) throw new Error(`${argv[i]} is a fraction from 0 to 1`);
     return n;
   };
   for (let i = 0; i < argv.length; i += 2) {
@@ -118,13 +126,23 @@ function parseCli(argv: string[]): ServeOptions {
         break;
       }
       case '--webhook-url': options.webhooks = { baseUrl: value(i) }; break;
-      case '--webhook-form': options.webhooks = options.webhooks && { ...options.webhooks, encoding: 'form' }; i--; break;
+      case '--webhook-form': formWebhooks = true; i--; break;
       case '--max-page-size': options.maxPageSize = number(i); break;
       case '--rate-limit': options.rateLimitPerMin = number(i); break;
+      // Faults, so that each can be watched by hand (see ExotelFaults in handlers.ts).
+      case '--server-error-rate': faults.serverErrorRate = fraction(i); break;
+      case '--slow-ms': faults.slowMs = Math.max(0, number(i)); break;
+      case '--malformed-rate': faults.malformedRate = fraction(i); break;
+      case '--webhook-drop-rate': faults.webhookDropRate = fraction(i); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
   if (options.scenarios.length === 0) options.scenarios = ['seed-example', 'demo'];
+  if (formWebhooks) {
+    if (!options.webhooks) throw new Error('--webhook-form needs --webhook-url');
+    options.webhooks = { ...options.webhooks, encoding: 'form' };
+  }
+  if (Object.keys(faults).length > 0) options.faults = faults;
   return options;
 }
 

@@ -75,7 +75,7 @@ describe('GET /api/health', () => {
   });
 
   it('is degraded while Exotel is down, and in live mode without an upstream', async () => {
-    upstream.recordFailure('down', 'HTTP 503', NOW);
+    upstream.recordFailure('server-error', NOW);
     expect(healthSchema.parse(await (await appWith({ live: true }).request('/api/health')).json()).status).toBe('degraded');
     upstream = new UpstreamStatus(false);
     expect(healthSchema.parse(await (await appWith({ live: true }).request('/api/health')).json()).status).toBe('degraded');
@@ -134,7 +134,7 @@ describe('GET /api/campaigns/:id/report', () => {
 
     // Exotel going down changes what the report says (stale), so it is not a 304 either.
     const etag2 = changed.headers.get('ETag')!;
-    upstream.recordFailure('down', 'timeout', NOW);
+    upstream.recordFailure('no-answer', NOW);
     const stale = await app.request('/api/campaigns/camp1/report', { headers: { 'If-None-Match': etag2 } });
     expect(stale.status).toBe(200);
     expect(reportSchema.parse(await stale.json()).sync.stale).toBe(true);

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import type { Config } from './config';
 import type { UpstreamStatus } from './exotel/upstream-status';
 import type { LiveHub } from './live/hub';
+import { allowedHostNames, allowedHosts } from './http/allowed-hosts';
+import { securityHeaders } from './http/security-headers';
 import { consoleLogger } from './log';
 import { campaignRoutes } from './routes/campaigns';
 import { contactRoutes } from './routes/contacts';
@@ -30,6 +32,10 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const app = new Hono();
+  // Outermost, so every response has them, the 421 and errors included.
+  app.use('*', securityHeaders());
+  // Before any route: a request addressed to a name that is not callboard's (DNS rebinding) reaches nothing.
+  app.use('*', allowedHosts(allowedHostNames(deps.config)));
 
   const api = new Hono();
   api.route('/', healthRoutes(deps));

@@ -44,3 +44,38 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ EXOTEL_ACCOUNT_SID: '../x', EXOTEL_API_KEY: 'k', EXOTEL_API_TOKEN: 't' })).toThrow(/EXOTEL_ACCOUNT_SID/);
   });
 });
+
+describe('EXOTEL_BASE_URL', () => {
+  it('refuses the key:token@host form of Exotel’s docs, without repeating the secret', () => {
+    const base = { ...credentials, ...secret, EXOTEL_BASE_URL: 'https://KEY123:TOKEN456@api.exotel.com' };
+    let message = '';
+    try {
+      parseConfig(base);
+    } catch (error) {
+      message = error instanceof Error ? error.message : String(error);
+    }
+    expect(message).toMatch(/EXOTEL_BASE_URL: must not contain the API key and token/);
+    expect(message).not.toMatch(/KEY123|TOKEN456/);
+    expect(() => parseConfig({ EXOTEL_BASE_URL: 'https://only-user@api.exotel.com' })).toThrow(/EXOTEL_BASE_URL/);
+  });
+
+  it('refuses a scheme other than http(s)', () => {
+    expect(() => parseConfig({ EXOTEL_BASE_URL: 'ftp://api.exotel.com' })).toThrow(/EXOTEL_BASE_URL: must be an https:\/\/ URL/);
+  });
+
+  it('keeps a plain Exotel host', () => {
+    expect(parseConfig({ ...credentials, ...secret, EXOTEL_BASE_URL: 'https://api.in.exotel.com' }).exotel?.baseUrl).toBe('https://api.in.exotel.com');
+  });
+});
+
+describe('CALLBOARD_ALLOWED_HOSTS', () => {
+  it('is a comma-separated list of host names, empty by default', () => {
+    expect(parseConfig({}).allowedHosts).toEqual([]);
+    expect(parseConfig({ CALLBOARD_ALLOWED_HOSTS: 'wall.lan, 192.168.1.20 ,[fd00::1]' }).allowedHosts).toEqual(['wall.lan', '192.168.1.20', '[fd00::1]']);
+  });
+
+  it('refuses a URL or a port where a host name belongs', () => {
+    expect(() => parseConfig({ CALLBOARD_ALLOWED_HOSTS: 'https://wall.lan' })).toThrow(/CALLBOARD_ALLOWED_HOSTS/);
+    expect(() => parseConfig({ CALLBOARD_ALLOWED_HOSTS: 'wall.lan:8080' })).toThrow(/CALLBOARD_ALLOWED_HOSTS/);
+  });
+});

@@ -9,13 +9,19 @@ const envSchema = z.object({
   EXOTEL_API_KEY: z.string().min(1).optional(),
   EXOTEL_API_TOKEN: z.string().min(1).optional(),
   EXOTEL_ACCOUNT_SID: z.string().regex(ACCOUNT_SID_PATTERN, 'letters, digits, - and _ only (at most 64)').optional(),
-  EXOTEL_BASE_URL: z.url().default('https://api.exotel.com'),
+  EXOTEL_BASE_URL: z.url().default('https://api.exotel.com').superRefine(checkBaseUrl),
   EXOTEL_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(30),
   EXOTEL_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(500),
   CALLBOARD_WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   CALLBOARD_TIME_ZONE: z.string().default('Asia/Kolkata'),
   /** The public URL Exotel posts webhooks to (e.g. https://callboard.example.com); shown in the log at start. */
   CALLBOARD_PUBLIC_URL: z.url().optional(),
+  /** Further host names callboard answers to besides the public URL's and the bound address (comma-separated). */
+  CALLBOARD_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((name) => name.trim()).filter((name) => name !== ''))
+    .pipe(z.array(z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)$/, 'host names only (no scheme, port or path), comma-separated'))),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   CALLBOARD_DB: z.string().min(1).optional(),
@@ -23,6 +29,23 @@ const envSchema = z.object({
   CALLBOARD_DEMO_SPEED: z.coerce.number().positive().default(30),
   CALLBOARD_DEMO_SEED: z.coerce.number().int().default(7),
 });
+
+/**
+ * Exotel's docs print `https://<key>:<token>@api.exotel.com`. Credentials in the URL are refused rather than taken
+ * apart: the key and token would then have two homes, and a URL travels into logs, error texts and shell history
+ * where a variable named *_TOKEN does not. The message never repeats the value.
+ */
+function checkBaseUrl(value: string, ctx: z.RefinementCtx): void {
+  const url = new URL(value);
+  if (url.username !== '' || url.password !== '') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must not contain the API key and token (remove "<key>:<token>@"; set EXOTEL_API_KEY and EXOTEL_API_TOKEN instead)',
+    });
+  } else if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    ctx.addIssue({ code: 'custom', message: 'must be an https:// URL such as https://api.exotel.com' });
+  }
+}
 
 export interface ExotelCredentials {
   apiKey: string;
@@ -40,6 +63,8 @@ export interface Config {
   webhookSecret: string;
   timeZone: string;
   publicUrl: string | null;
+  /** Host names requests may be addressed to besides the public URL's and the bound address's (see http/allowed-hosts). */
+  allowedHosts: string[];
   port: number;
   host: string;
   dbPath: string;
@@ -75,6 +100,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhookSecret: e.CALLBOARD_WEBHOOK_SECRET ?? (live ? missingSecret() : randomBytes(16).toString('hex')),
     timeZone: e.CALLBOARD_TIME_ZONE,
     publicUrl: e.CALLBOARD_PUBLIC_URL ?? null,
+    allowedHosts: e.CALLBOARD_ALLOWED_HOSTS,
     port: e.PORT,
     host: e.HOST,
     dbPath: e.CALLBOARD_DB ?? (live ? './data/callboard.db' : './data/demo.db'),

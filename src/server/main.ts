@@ -15,6 +15,7 @@ import { WatchedCampaigns } from './sync/watched';
 import { UpstreamStatus } from './exotel/upstream-status';
 import { createSync } from './sync/create-sync';
 import { startDemoUpstream, type DemoUpstream } from './demo';
+import { gracefulShutdown, SERVER_OPTIONS } from './http/shutdown';
 
 async function main(): Promise<void> {
   const logger = consoleLogger;
@@ -31,11 +32,19 @@ async function main(): Promise<void> {
 
   let listening: (port: number) => void = () => undefined;
   const portKnown = new Promise<number>((done) => (listening = done));
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => listening(info.port));
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions: SERVER_OPTIONS }, (info) => listening(info.port));
+  let sync: ReturnType<typeof createSync> | null = null;
+  let demo: DemoUpstream | null = null;
+  const shutdown = gracefulShutdown({
+    server,
+    logger,
+    stopSync: () => sync?.scheduler.stop() ?? Promise.resolve(),
+    closeStore: () => store.close(),
+    closeOthers: () => demo?.close() ?? Promise.resolve(),
+  });
   const port = await Promise.race([portKnown, new Promise<never>((_, fail) => server.once('error', fail))]);
   const localUrl = `http://${config.host}:${port}`;
 
-  let demo: DemoUpstream | null = null;
   let credentials = config.exotel;
   if (!credentials) {
     demo = await startDemoUpstream({
@@ -45,7 +54,7 @@ async function main(): Promise<void> {
     });
     credentials = demo.credentials;
   }
-  const sync = createSync({
+  sync = createSync({
     credentials,
     rateLimitPerMin: config.rateLimitPerMin,
     pageSize: config.pageSize,
@@ -67,17 +76,6 @@ async function main(): Promise<void> {
     ...webhookUrls(config, localUrl),
   });
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('callboard.stopping', { signal });
-    await sync.scheduler.stop();
-    await new Promise<void>((done) => server.close(() => done()));
-    store.close();
-    await demo?.close();
-    process.exit(0);
-  };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -139,7 +139,50 @@ describe('Exotel client', () => {
     expect(await redirect.client.listCampaigns({ offset: 0, limit: 1 })).toMatchObject({ ok: false, kind: 'bad-response', message: 'unexpected redirect (302)' });
     const unauthorized = setup(() => ({ status: 401, body: { RestException: { Status: 401, Message: 'Authentication failed', Code: 'UNAUTHORIZED' } } }));
     expect(await unauthorized.client.listCampaigns({ offset: 0, limit: 1 })).toMatchObject({ ok: false, kind: 'unauthorized', message: 'Authentication failed' });
-    expect(unauthorized.status.snapshot().lastError).toContain('Authentication failed');
+    expect(unauthorized.status.snapshot().lastError).toBe('Exotel refused the credentials');
+  });
+
+  it('shows browsers a category of failure, never an upstream URL, host, port or error text', async () => {
+    let calls = 0;
+    const { client, status, logger } = setup(() => {
+      calls++;
+      if (calls === 1) return 'refused';
+      if (calls === 2) return 'timeout';
+      if (calls === 3) return { status: 502, body: { RestException: { Message: 'upstream 10.0.0.7:8443 https://api.in.exotel.com/v2 failed' } } };
+      return { status: 429, body: { RestException: { Message: 'slow down' } } };
+    });
+    const seen: (string | null)[] = [];
+    for (let i = 0; i < 4; i++) {
+      await client.listCampaigns({ offset: 0, limit: 1 });
+      seen.push(status.snapshot().lastError);
+    }
+    expect(seen).toEqual(['callboard could not reach Exotel', 'Exotel did not answer in time', 'Exotel had a server error', 'Exotel rate-limited callboard']);
+    // The log keeps the detail for whoever runs the server.
+    expect(logger.lines.map((line) => line.fields.message)).toContain('upstream 10.0.0.7:8443 https://api.in.exotel.com/v2 failed');
+  });
+
+  it('refuses a base URL with the key and token in it, without repeating them', () => {
+    const make = () =>
+      new ExotelClient({
+        credentials: { apiKey: 'key', apiToken: 'tok3n', accountSid: 'acme1', baseUrl: 'https://key:tok3n@api.exotel.com' },
+        budget: new RateBudget({ limitPerMin: 30, clock: new VirtualClock() }),
+        clock: new VirtualClock(),
+        status: new UpstreamStatus(true),
+        logger: memoryLogger(),
+      });
+    expect(make).toThrow(/must not contain the API key and token/);
+    expect(make).not.toThrow(/tok3n/);
+  });
+
+  it('logs a network error without the credentials of any URL in it', async () => {
+    const { client, logger, status } = setup(() => {
+      throw new TypeError('Request cannot be constructed from a URL that includes credentials: https://key:token@api.exotel.com/v2/accounts/acme1/campaigns');
+    });
+    await client.listCampaigns({ offset: 0, limit: 1 });
+    const logged = JSON.stringify(logger.lines);
+    expect(logged).toContain('//<credentials>@api.exotel.com');
+    expect(logged).not.toMatch(/key:token/);
+    expect(status.snapshot().lastError).toBe('callboard could not reach Exotel');
   });
 
   it('skips a malformed record, counts it, advances by rows received and logs it without the full number', async () => {

@@ -8,7 +8,7 @@ import { maskNumber, type Logger } from '../log';
 import type { Clock } from './clock';
 import { envelopeSchema, normaliseCallRecord, normaliseCampaign, responseItems } from './normalise';
 import type { RateBudget } from './rate-budget';
-import type { UpstreamStatus } from './upstream-status';
+import type { UpstreamProblem, UpstreamStatus } from './upstream-status';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Exotel's documented maximum page size for the campaigns list (call-details has none documented). */
@@ -83,6 +83,8 @@ export class ExotelClient {
 
   constructor(private readonly options: ExotelClientOptions) {
     if (!ACCOUNT_SID_PATTERN.test(options.credentials.accountSid)) throw new Error('Exotel account sid must be letters, digits, - and _');
+    // fetch refuses such a URL and its error repeats it whole, secret included; config refuses it first.
+    if (hasUserInfo(options.credentials.baseUrl)) throw new Error('the Exotel base URL must not contain the API key and token');
     this.baseUrl = options.credentials.baseUrl.replace(/\/+$/, '');
     this.authorization = `Basic ${Buffer.from(`${options.credentials.apiKey}:${options.credentials.apiToken}`).toString('base64')}`;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -179,8 +181,9 @@ export class ExotelClient {
   }
 
   private badResponse(message: string): UpstreamFailure {
-    this.options.status.recordFailure('down', `Exotel sent a response callboard cannot read (${message})`, new Date(this.options.clock.now()));
+    this.options.status.recordFailure('unreadable-answer', new Date(this.options.clock.now()));
     this.options.budget.noteServerFailure();
+    this.options.logger.warn('exotel.unreadable_answer', { message });
     return { ok: false, kind: 'bad-response', message };
   }
 
@@ -204,8 +207,8 @@ export class ExotelClient {
       body = parseJson(text);
     } catch (error) {
       if (signal?.aborted) return { ok: false, kind: 'aborted', message: 'stopped' };
-      const message = timeout.aborted ? `no answer within ${this.timeoutMs / 1000} s` : `cannot reach Exotel (${errorMessage(error)})`;
-      return this.fail({ ok: false, kind: 'down', message }, path);
+      if (timeout.aborted || (error instanceof Error && error.name === 'TimeoutError')) return this.fail({ ok: false, kind: 'down', message: `no answer within ${this.timeoutMs / 1000} s` }, path, 'no-answer');
+      return this.fail({ ok: false, kind: 'down', message: `cannot reach Exotel (${this.sanitise(errorMessage(error))})` }, path, 'unreachable');
     }
     const at = new Date(clock.now());
     if (response.status >= 200 && response.status < 300) {
@@ -223,30 +226,55 @@ export class ExotelClient {
     if (httpStatus === 429) {
       const retryAfterMs = retryAfter(response.headers, clock.now());
       budget.noteRateLimited(retryAfterMs);
-      return this.fail({ ok: false, kind: 'rate-limited', message: detail ?? 'rate limited by Exotel', retryAfterMs, httpStatus }, path);
+      return this.fail({ ok: false, kind: 'rate-limited', message: detail ?? 'rate limited by Exotel', retryAfterMs, httpStatus }, path, 'rate-limited');
     }
     if (httpStatus === 401 || httpStatus === 403) {
-      return this.fail({ ok: false, kind: 'unauthorized', message: detail ?? 'Exotel rejected the API key and token', httpStatus }, path);
+      return this.fail({ ok: false, kind: 'unauthorized', message: detail ?? 'Exotel rejected the API key and token', httpStatus }, path, 'refused-credentials');
     }
-    if (httpStatus >= 500) return this.fail({ ok: false, kind: 'down', message: detail ?? `Exotel answered ${httpStatus}`, httpStatus }, path);
+    if (httpStatus >= 500) return this.fail({ ok: false, kind: 'down', message: detail ?? `Exotel answered ${httpStatus}`, httpStatus }, path, 'server-error');
     const redirect = httpStatus >= 300 && httpStatus < 400;
-    return this.fail({ ok: false, kind: 'bad-response', message: redirect ? `unexpected redirect (${httpStatus})` : (detail ?? `Exotel answered ${httpStatus}`), httpStatus }, path);
+    return this.fail(
+      { ok: false, kind: 'bad-response', message: redirect ? `unexpected redirect (${httpStatus})` : (detail ?? `Exotel answered ${httpStatus}`), httpStatus },
+      path,
+      'unexpected-answer',
+    );
   }
 
-  /** Records the failure where /api/health shows it, backs off (except after a 429, which set its own wait), logs one line. */
-  private fail(failure: UpstreamFailure, path: string): UpstreamFailure {
+  /**
+   * Records the failure where /api/health shows it (as a category only: browsers never see upstream text, URLs or
+   * ports), backs off (except after a 429, which set its own wait), and logs one line with the sanitised detail.
+   */
+  private fail(failure: UpstreamFailure, path: string, problem: UpstreamProblem): UpstreamFailure {
     const at = new Date(this.options.clock.now());
     if (failure.kind !== 'rate-limited') this.options.budget.noteServerFailure();
-    const state = failure.kind === 'rate-limited' ? 'rate-limited' : 'down';
-    this.options.status.recordFailure(state, `${failure.kind}: ${failure.message}`, at);
+    this.options.status.recordFailure(problem, at);
     this.options.logger.warn('exotel.request_failed', {
       kind: failure.kind,
+      problem,
       httpStatus: failure.httpStatus ?? null,
       path: path.replace(/\/[^/]+\/call-details$/, '/<id>/call-details'),
-      message: failure.message,
+      message: this.sanitise(failure.message),
       retryAfterMs: failure.retryAfterMs ?? null,
     });
     return failure;
+  }
+
+  /** Error text for a log: no `user:password@` of any URL in it, and never the key or token themselves. */
+  private sanitise(text: string): string {
+    let clean = text.replace(/\/\/[^/@\s]*@/g, '//<credentials>@');
+    for (const secret of [this.options.credentials.apiToken, this.options.credentials.apiKey]) {
+      if (secret.length > 0) clean = clean.split(secret).join('<redacted>');
+    }
+    return clean;
+  }
+}
+
+function hasUserInfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 // POST /webhooks/exotel/<secret>/{call-status,call-schedule,campaign-status}: Exotel's campaign callbacks.
 // Exotel signs nothing, so the secret in the path is the only gate. Each event is stored and applied before the
-// 200 (a failed write answers 503 so Exotel delivers again). Call-status payloads of the PascalCase dialect name
+// 200 (a write that failed for a passing reason answers 503 so Exotel delivers again; nothing that would fail the
+// same way again does). Call-status payloads of the PascalCase dialect name
 // no campaign: add `?campaign=<campaign id>` to that callback URL to place them without guessing.
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
@@ -44,6 +45,17 @@ function maskedPath(path: string): string {
   const segments = path.split('/');
   if (segments.length >= 2) segments[segments.length - 2] = '<secret>';
   return segments.join('/').slice(0, 200);
+}
+
+/**
+ * Worth a redelivery: SQLite was busy, locked, full, out of memory or failing I/O, or the database was not open
+ * (a restart). A stack overflow or a constraint the event breaks would fail the same way on every delivery.
+ */
+export function isTransientStoreFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : error.message;
+  if (/^SQLITE_(BUSY|LOCKED|IOERR|FULL|NOMEM|CANTOPEN|PROTOCOL|INTERRUPT|READONLY)(?![A-Z])/.test(code)) return true;
+  return /database connection is not open/i.test(error.message);
 }
 
 export function webhookRoutes(deps: WebhookRouteDeps): Hono {
@@ -97,8 +109,10 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
       });
       return c.json({ ok: true, outcome: result.outcome }, 200);
     } catch (error) {
-      logger.error('webhook.store_failed', { path: maskedPath(c.req.path), kind: kind.data, reason: error instanceof Error ? error.message : String(error) });
-      return c.json({ error: 'the event could not be stored; deliver it again' }, 503);
+      const transient = isTransientStoreFailure(error);
+      logger.error('webhook.store_failed', { path: maskedPath(c.req.path), kind: kind.data, transient, reason: error instanceof Error ? error.message : String(error) });
+      if (transient) return c.json({ error: 'the event could not be stored; deliver it again' }, 503);
+      return c.json({ error: 'the event could not be processed' }, 500);
     }
   });
   return app;

@@ -2,6 +2,11 @@
 // Every way a body can be wrong comes back as a typed rejection with the HTTP status and a reason for the sender.
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Objects and arrays nested deeper than this are refused. Exotel's bodies nest two levels (`Stats`, `call_sids`);
+ * thousands of levels made storing the event overflow the stack, which answered 503 and invited endless redelivery.
+ */
+export const MAX_NESTING_DEPTH = 8;
 
 export type BodyRejection = { ok: false; status: 400 | 413 | 415; error: string };
 export type DecodedBody = { ok: true; encoding: 'json' | 'form'; body: Record<string, unknown> };
@@ -55,7 +60,28 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Whether JSON text nests objects and arrays deeper than `limit`, found by scanning (never by recursion). */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === '{' || char === '[') {
+      if (++depth > limit) return true;
+    } else if (char === '}' || char === ']') {
+      depth--;
+    }
+  }
+  return false;
+}
+
 function decodeJson(text: string): DecodedBody | BodyRejection {
+  if (nestsDeeperThan(text, MAX_NESTING_DEPTH)) return reject(400, `body nests objects or arrays deeper than ${MAX_NESTING_DEPTH} levels`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -92,6 +118,8 @@ function decodeForm(text: string): DecodedBody | BodyRejection {
     const value = decodeFormComponent(equals === -1 ? '' : pair.slice(equals + 1));
     if (key === null || value === null) return reject(400, 'form body has a malformed percent-encoding');
     if (key === '') return reject(400, 'form body has an empty field name');
+    // A field may carry JSON (`Stats={"created":3}`), which the event parser reads: it counts one level below the body.
+    if (nestsDeeperThan(value, MAX_NESTING_DEPTH - 1)) return reject(400, `form field ${key.slice(0, 40)} nests deeper than ${MAX_NESTING_DEPTH} levels`);
     const bracket = /^([^[\]]+)\[([^[\]]*)\]$/.exec(key);
     if (bracket) {
       const [, outer = '', inner = ''] = bracket;
