@@ -4,7 +4,9 @@ import type { Campaign, CallRecord, UpstreamStats } from '../../domain/campaign'
 import type { CampaignStatus } from '../../domain/campaign-status';
 import type { ContactsQuery, ContactsResponse, WebhookHealth } from '../../domain/api-schemas';
 import type { ReportCall } from '../../domain/report-input';
-import type { CallStatus } from '../../domain/call-status';
+import type { ContactOutcome } from '../../domain/report/contact-outcome';
+
+export type { ContactOutcome };
 
 /** Where a call record came from: the periodic call-details sync (the source of truth) or a webhook (fast). */
 export type CallSource = 'sync' | 'webhook';
@@ -25,12 +27,6 @@ export interface SyncState {
   callsExpected: number | null;
   lastPolledAt: string | null;
   lastFullPassAt: string | null;
-}
-
-export interface ContactOutcome {
-  status: CallStatus;
-  attempts: number;
-  contacts: number;
 }
 
 export interface StoredWebhookEvent {
