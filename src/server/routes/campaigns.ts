@@ -5,10 +5,10 @@ import { Hono } from 'hono';
 import type { CampaignSummary, CampaignsResponse } from '../../domain/api-schemas';
 import { summariseCampaign } from '../../domain/campaign-summary';
 import type { UpstreamStatus } from '../exotel/upstream-status';
-import type { CallboardStore } from '../store/store';
+import type { CallStore, CampaignStore } from '../store/store';
 import { etagOf, notModified, send304, sendJson } from './http-cache';
 
-export function campaignRoutes(deps: { store: CallboardStore; upstream: UpstreamStatus }): Hono {
+export function campaignRoutes(deps: { store: CampaignStore & CallStore; upstream: UpstreamStatus }): Hono {
   const app = new Hono();
   const summaries = new Map<string, { version: number; summary: CampaignSummary }>();
 
