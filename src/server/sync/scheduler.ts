@@ -4,7 +4,7 @@
 // Call records are read incrementally (oldest first, from a stored high-water offset) so a pass never repeats.
 import type { Campaign } from '../../domain/campaign';
 import { isCampaignActive } from '../../domain/campaign-status';
-import type { CallboardStore, SyncState } from '../store/store';
+import type { CallStore, CampaignStore, CounterStore, SyncState, SyncStateStore } from '../store/store';
 import type { LiveHub } from '../live/hub';
 import type { Logger } from '../log';
 import type { Clock } from '../exotel/clock';
@@ -23,11 +23,11 @@ const MAX_IDLE_MS = 5_000;
 const FAILED_STATS_RETRY_MS = 5_000;
 
 export type ExotelReads = Pick<ExotelClient, 'listCampaigns' | 'getCampaign' | 'callDetails' | 'callDetailsWaitMs'>;
-/** The part of the store sync writes through. */
-export type SyncStore = Pick<
-  CallboardStore,
-  'upsertCampaigns' | 'listCampaigns' | 'getCampaign' | 'upsertCalls' | 'getSyncState' | 'saveSyncState' | 'noteMalformedRecords'
->;
+/** The part of the store sync writes through (testing/memory-sync-store.ts implements just this). */
+export type SyncStore = Pick<CampaignStore, 'upsertCampaigns' | 'listCampaigns' | 'getCampaign'> &
+  Pick<CallStore, 'upsertCalls'> &
+  SyncStateStore &
+  Pick<CounterStore, 'noteMalformedRecords'>;
 
 export interface SyncSchedulerOptions {
   client: ExotelReads;
