@@ -68,6 +68,7 @@ function groupedOutcomes(calls: readonly ReportCall[]): ContactOutcome[] {
   return [...groups.values()];
 }
 
+// scanCalls inlines contactOutcomeOf in its per-contact loop: this ties that copy to the one definition.
 describe('the campaigns list and the report count contacts alike', () => {
   it('counts from grouped contact rows equal the call scan over the same calls', () => {
     fc.assert(
