@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { UpstreamStats } from '../campaign';
-import type { RecordCounts } from './call-scan';
+import type { RecordCounts } from './contact-outcome';
 import { reconcileStats } from './stats';
 
 const none: RecordCounts = { contacts: 0, completed: 0, failed: 0, busy: 0, noAnswer: 0, inProgress: 0, pending: 0 };

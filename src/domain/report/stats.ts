@@ -2,7 +2,7 @@
 // did not, and the fresher of the two where both exist. The output always keeps created = the sum of the others.
 import type { Stats } from '../api-schemas';
 import type { UpstreamStats } from '../campaign';
-import type { RecordCounts } from './call-scan';
+import type { RecordCounts } from './contact-outcome';
 import { formatCount } from './format';
 
 export interface ReconciledStats {

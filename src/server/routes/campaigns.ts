@@ -3,48 +3,12 @@
 // campaign version, so the list stays cheap however many campaigns and viewers there are.
 import { Hono } from 'hono';
 import type { CampaignSummary, CampaignsResponse } from '../../domain/api-schemas';
-import type { Campaign } from '../../domain/campaign';
-import { isCampaignActive } from '../../domain/campaign-status';
-import type { RecordCounts } from '../../domain/report/call-scan';
-import { reconcileStats } from '../../domain/report/stats';
+import { summariseCampaign } from '../../domain/campaign-summary';
 import type { UpstreamStatus } from '../exotel/upstream-status';
-import type { CallboardStore, ContactOutcome } from '../store/store';
+import type { CallStore, CampaignStore } from '../store/store';
 import { etagOf, notModified, send304, sendJson } from './http-cache';
 
-/** Contacts by outcome, as the report's call scan counts them: a retriable outcome with a retry to come is pending. */
-export function recordCountsOf(campaign: Campaign, outcomes: readonly ContactOutcome[]): RecordCounts {
-  const counts: RecordCounts = { contacts: 0, completed: 0, failed: 0, busy: 0, noAnswer: 0, inProgress: 0, pending: 0 };
-  const retries = campaign.retries;
-  const maxAttempts = retries === null ? 1 : 1 + retries.numberOfRetries;
-  const active = isCampaignActive(campaign.status);
-  for (const { status, attempts, contacts } of outcomes) {
-    counts.contacts += contacts;
-    if (status === 'completed') counts.completed += contacts;
-    else if (status === 'in-progress') counts.inProgress += contacts;
-    else if (active && retries !== null && attempts < maxAttempts && retries.onStatus.includes(status)) counts.pending += contacts;
-    else if (status === 'busy') counts.busy += contacts;
-    else if (status === 'no-answer') counts.noAnswer += contacts;
-    else counts.failed += contacts;
-  }
-  return counts;
-}
-
-export function summarise(campaign: Campaign, outcomes: readonly ContactOutcome[]): CampaignSummary {
-  const records = recordCountsOf(campaign, outcomes);
-  const { stats } = reconcileStats(campaign.stats, records, { callsStored: 0, campaignActive: isCampaignActive(campaign.status) });
-  const done = stats.completed + stats.failed + stats.busy + stats.noAnswer;
-  return {
-    id: campaign.id,
-    name: campaign.name,
-    status: campaign.status,
-    stats,
-    dateCreated: campaign.dateCreated,
-    progress: { done, total: stats.created },
-    connectRate: stats.created > 0 ? stats.completed / stats.created : null,
-  };
-}
-
-export function campaignRoutes(deps: { store: CallboardStore; upstream: UpstreamStatus }): Hono {
+export function campaignRoutes(deps: { store: CampaignStore & CallStore; upstream: UpstreamStatus }): Hono {
   const app = new Hono();
   const summaries = new Map<string, { version: number; summary: CampaignSummary }>();
 
@@ -61,7 +25,7 @@ export function campaignRoutes(deps: { store: CallboardStore; upstream: Upstream
       const version = versions[i] ?? 0;
       const cached = summaries.get(campaign.id);
       if (cached && cached.version === version) return cached.summary;
-      const summary = summarise(campaign, deps.store.contactOutcomes(campaign.id));
+      const summary = summariseCampaign(campaign, deps.store.contactOutcomes(campaign.id));
       summaries.set(campaign.id, { version, summary });
       return summary;
     });

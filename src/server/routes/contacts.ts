@@ -2,12 +2,12 @@
 // straight from the store's indexed contacts table. ETag from the campaign version and the query.
 import { Hono } from 'hono';
 import { contactsQuerySchema } from '../../domain/api-schemas';
-import type { CallboardStore } from '../store/store';
+import type { CallStore, CampaignStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
 import { isCampaignId } from '../../domain/campaign-id';
 import { etagOf, notModified, send304, sendJson } from './http-cache';
 
-export function contactRoutes(deps: { store: CallboardStore; watched: WatchedCampaigns }): Hono {
+export function contactRoutes(deps: { store: CampaignStore & CallStore; watched: WatchedCampaigns }): Hono {
   const app = new Hono();
   app.get('/campaigns/:id/contacts', (c) => {
     const id = c.req.param('id');

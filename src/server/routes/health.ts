@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import type { Health } from '../../domain/api-schemas';
 import type { Config } from '../config';
 import type { UpstreamStatus } from '../exotel/upstream-status';
-import type { CallboardStore } from '../store/store';
+import type { CounterStore, WebhookLog } from '../store/store';
 
-export function healthRoutes(deps: { config: Config; store: CallboardStore; upstream: UpstreamStatus }): Hono {
+export function healthRoutes(deps: { config: Config; store: CounterStore & WebhookLog; upstream: UpstreamStatus }): Hono {
   const app = new Hono();
   app.get('/health', (c) => {
     const upstream = deps.upstream.snapshot();

@@ -2,10 +2,10 @@
 // once per change (campaign version, upstream state, webhook counts) and shared by every viewer, with an ETag so
 // an unchanged poll is a 304. Reading the report marks the campaign watched, so sync reads it first.
 import { Hono } from 'hono';
-import type { ReportInput } from '../../domain/report-input';
 import { buildReport } from '../../domain/report/build-report';
 import type { UpstreamStatus } from '../exotel/upstream-status';
-import type { CallboardStore } from '../store/store';
+import { loadReportInput } from '../store/load-report-input';
+import type { CallStore, CampaignStore, SyncStateStore, WebhookLog } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
 import { isCampaignId } from '../../domain/campaign-id';
 import { etagOf, notModified, send304, sendJson } from './http-cache';
@@ -25,7 +25,7 @@ interface CachedReport {
 }
 
 export interface ReportRouteDeps {
-  store: CallboardStore;
+  store: CampaignStore & CallStore & SyncStateStore & WebhookLog;
   upstream: UpstreamStatus;
   watched: WatchedCampaigns;
   timeZone: string;
@@ -55,25 +55,7 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
       (entry.key === key || (entry.buildMs > SLOW_BUILD_MS && nowMs - entry.builtAtMs < entry.buildMs * SLOW_BUILD_REUSE_FACTOR));
     if (!reusable || entry === undefined) {
       const started = performance.now();
-      const counts = deps.store.countCalls(id);
-      const sync = deps.store.getSyncState(id);
-      const input: ReportInput = {
-        campaign,
-        calls: deps.store.reportCalls(id),
-        sync: {
-          callsSynced: counts.fromSync,
-          callsExpected: sync?.callsExpected ?? null,
-          lastPolledAt: sync?.lastPolledAt ?? null,
-          lastWebhookAt: deps.store.lastWebhookAt(id),
-          upstream,
-          staleSince,
-          webhooks,
-          callsWithoutWebhook: counts.withoutWebhook,
-          callsFromSync: counts.syncedSinceWebhooks,
-        },
-        timeZone: deps.timeZone,
-        now: deps.now(),
-      };
+      const input = loadReportInput(deps.store, campaign, { upstream, staleSince, webhooks, timeZone: deps.timeZone, now: deps.now() });
       const body = JSON.stringify(buildReport(input));
       entry = { key, etag: etagOf(`report|${id}|${key}`), body, builtAtMs: nowMs, buildMs: performance.now() - started };
       cache.delete(id);

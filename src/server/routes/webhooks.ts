@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { LiveHub } from '../live/hub';
 import { maskNumber } from '../log';
 import type { Logger } from '../log';
-import type { CallboardStore } from '../store/store';
+import type { IngestStore } from '../webhooks/ingest';
 import { coalescingPublisher, PUBLISH_WINDOW_MS } from '../webhooks/coalesce';
 import { ingestEvent } from '../webhooks/ingest';
 import { DEFAULT_MAX_BODY_BYTES, readWebhookBody } from '../webhooks/read-body';
@@ -19,7 +19,7 @@ import { parseWebhookEvent, WEBHOOK_KINDS } from '../webhooks/webhook-event';
 import type { WebhookKind } from '../webhooks/webhook-event';
 
 export interface WebhookRouteDeps {
-  store: CallboardStore;
+  store: IngestStore;
   hub: LiveHub;
   secret: string;
   logger: Logger;

@@ -1,10 +1,12 @@
-// The narrow interface every part of the server uses to keep what it learns. SQLite implements it today
-// (sqlite-store.ts); a PostgreSQL implementation can be added beside it without touching sync, routes or webhooks.
+// The store's ports, one per aggregate: campaigns, calls and contacts, sync state, the webhook log with its
+// quarantine, and counters. Each consumer names only the ports it needs; SQLite implements them all today
+// (sqlite-store.ts), and a PostgreSQL implementation can be a second implementation of the same ports. The methods
+// are synchronous because better-sqlite3 is.
 import type { Campaign, CallRecord, UpstreamStats } from '../../domain/campaign';
 import type { CampaignStatus } from '../../domain/campaign-status';
 import type { ContactsQuery, ContactsResponse, WebhookHealth } from '../../domain/api-schemas';
 import type { ReportCall } from '../../domain/report-input';
-import type { CallStatus } from '../../domain/call-status';
+import type { ContactOutcome } from '../../domain/report/contact-outcome';
 
 /** Where a call record came from: the periodic call-details sync (the source of truth) or a webhook (fast). */
 export type CallSource = 'sync' | 'webhook';
@@ -27,12 +29,6 @@ export interface SyncState {
   lastFullPassAt: string | null;
 }
 
-export interface ContactOutcome {
-  status: CallStatus;
-  attempts: number;
-  contacts: number;
-}
-
 export interface StoredWebhookEvent {
   kind: 'call-status' | 'call-schedule' | 'campaign-status';
   /** A key that is equal for repeated deliveries of the same event (e.g. kind + call sid + status). */
@@ -50,15 +46,28 @@ export interface QuarantinedEvent extends StoredWebhookEvent {
   number: string | null;
 }
 
-export interface CallboardStore {
-  /** Runs fn in one SQLite transaction (nested calls join the outer one); a throw rolls everything back. */
+/** One unit of work over every port: what runs inside commits or rolls back together. */
+export interface Transactions {
+  /** Runs fn in one transaction (nested calls join the outer one); a throw rolls everything back. */
   transaction<T>(fn: () => T): T;
+}
 
+export interface CampaignStore {
   /** Campaigns with the latest stats Exotel gave; a stats snapshot is kept for trends when they change. */
   upsertCampaigns(campaigns: readonly Campaign[], polledAt: string): void;
   listCampaigns(): Campaign[];
   getCampaign(id: string): Campaign | null;
+  /** Applies a campaign-status webhook (its stats refine the stored ones); returns false when the campaign is unknown. */
+  setCampaignStatus(campaignId: string, status: CampaignStatus, stats: UpstreamStats | null, at: string): boolean;
+  /**
+   * A counter that grows with every write touching the campaign (campaign row, calls, sync state, webhooks):
+   * reports are cached by it and it makes the ETag, so an unchanged poll costs a 304.
+   */
+  campaignVersion(campaignId: string): number;
+}
 
+/** Call attempts, and the contacts folded from them (a contact's row always follows its calls). */
+export interface CallStore {
   /**
    * Upserts attempts by call sid in one transaction. A final status is never replaced by `in-progress`;
    * a `sync` record overwrites fields a webhook gave, a `webhook` record never overwrites a synced one's fields.
@@ -71,30 +80,33 @@ export interface CallboardStore {
    * created after the campaign's first webhook arrived (calls from before the callback URLs were set never had one):
    * syncedSinceWebhooks counts synced calls in that window, withoutWebhook those no webhook announced.
    */
-  countCalls(campaignId: string): { total: number; fromSync: number; syncedSinceWebhooks: number; withoutWebhook: number };
+  countCalls(campaignId: string): CallCounts;
   queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse;
   /**
    * Contacts grouped by final status and number of attempts (a few dozen rows): lets the campaigns list complete
-   * Exotel's stats without loading every call. Added for GET /api/campaigns.
+   * Exotel's stats without loading every call.
    */
   contactOutcomes(campaignId: string): ContactOutcome[];
-
   /** Which campaign a call belongs to, from stored calls; null when no stored call has that sid. */
   findCampaignForCall(callSid: string): string | null;
   /** Campaigns that have called this number (to place a webhook that names no campaign). */
   findCampaignsForNumber(number: string): string[];
-  /** Applies a campaign-status webhook; returns false when the campaign is unknown. */
-  setCampaignStatus(campaignId: string, status: CampaignStatus, stats: UpstreamStats | null, at: string): boolean;
+}
 
+export interface CallCounts {
+  total: number;
+  fromSync: number;
+  syncedSinceWebhooks: number;
+  withoutWebhook: number;
+}
+
+export interface SyncStateStore {
   getSyncState(campaignId: string): SyncState | null;
   saveSyncState(state: SyncState): void;
+}
 
-  /**
-   * A counter that grows with every write touching the campaign (campaign row, calls, sync state): reports
-   * are cached by it and it makes the ETag, so an unchanged poll costs a 304.
-   */
-  campaignVersion(campaignId: string): number;
-
+/** Raw webhook deliveries (deduped), their counts and times, and the events waiting for their campaign. */
+export interface WebhookLog {
   /**
    * Stores the raw event once and counts it as accepted (and its time as the last webhook time, overall and for
    * its campaign); returns false, counting a duplicate, when the dedupe key was seen before.
@@ -107,10 +119,15 @@ export interface CallboardStore {
   releaseQuarantined(id: number): void;
   webhookHealth(): WebhookHealth;
   noteWebhookRejected(): void;
+}
 
+export interface CounterStore {
   /** Exotel records that could not be understood: counted for /api/health, never stored as calls. */
   noteMalformedRecords(count: number): void;
   malformedRecords(): number;
+}
 
+/** Every port over one database, as the composition root (main.ts) and tests open it. */
+export interface CallboardStore extends Transactions, CampaignStore, CallStore, SyncStateStore, WebhookLog, CounterStore {
   close(): void;
 }

@@ -3,19 +3,18 @@
 import type { ExotelCredentials } from '../config';
 import type { LiveHub } from '../live/hub';
 import type { Logger } from '../log';
-import type { CallboardStore } from '../store/store';
 import { ExotelClient } from '../exotel/client';
 import { systemClock, type Clock } from '../exotel/clock';
 import { RateBudget } from '../exotel/rate-budget';
 import type { UpstreamStatus } from '../exotel/upstream-status';
-import { SyncScheduler, type SyncSchedulerOptions } from './scheduler';
+import { SyncScheduler, type SyncSchedulerOptions, type SyncStore } from './scheduler';
 import type { WatchedCampaigns } from './watched';
 
 export interface SyncDeps {
   credentials: ExotelCredentials;
   rateLimitPerMin: number;
   pageSize: number;
-  store: CallboardStore;
+  store: SyncStore;
   hub: LiveHub;
   watched: WatchedCampaigns;
   upstream: UpstreamStatus;

@@ -3,7 +3,7 @@
 import type { ServerEvent } from '../../domain/api-schemas';
 import type { CallRecord, Campaign } from '../../domain/campaign';
 import type { CampaignStatus } from '../../domain/campaign-status';
-import type { CallboardStore } from '../store/store';
+import type { CallStore, CampaignStore, Transactions, WebhookLog } from '../store/store';
 import type { Publisher } from './coalesce';
 import { dedupeKey } from './webhook-event';
 import type { CallStatusEvent, CampaignStatusEvent, WebhookEvent } from './webhook-event';
@@ -23,12 +23,15 @@ export interface Delivery {
   rawBody: string;
 }
 
+/** The ports placing, storing and applying a webhook event writes through (in one transaction). */
+export type IngestStore = Transactions & CampaignStore & CallStore & WebhookLog;
+
 /**
  * Which campaign an event belongs to. A named campaign must be known (null otherwise: the caller quarantines).
  * Unnamed: a stored call with the sid, the one campaign that called the number, and, on arrival only, the one
  * campaign in progress. That last guess is not made on replay, where time has passed and it would be stale.
  */
-export function resolveCampaign(store: CallboardStore, event: WebhookEvent, hint: string | null, mode: 'arrival' | 'replay'): string | null {
+export function resolveCampaign(store: IngestStore, event: WebhookEvent, hint: string | null, mode: 'arrival' | 'replay'): string | null {
   const named = event.campaignId ?? hint;
   if (named !== null) return store.getCampaign(named) ? named : null;
   const sids = event.kind === 'call-status' ? [event.callSid] : event.kind === 'call-schedule' ? event.callSids : [];
@@ -102,7 +105,7 @@ function isStale(stored: Campaign, event: CampaignStatusEvent): boolean {
 }
 
 /** Applies an event inside the caller's transaction; returns the browser events to publish after commit. */
-function applyEvent(store: CallboardStore, event: WebhookEvent, campaignId: string, receivedAt: string): ServerEvent[] {
+function applyEvent(store: IngestStore, event: WebhookEvent, campaignId: string, receivedAt: string): ServerEvent[] {
   const at = receivedAt;
   switch (event.kind) {
     case 'call-status': {
@@ -134,7 +137,7 @@ export interface StoredOutcome {
  * Places, stores and applies one event; call it inside store.transaction. On arrival an unplaceable event is
  * quarantined; on replay it is left where it is (`unresolved`).
  */
-export function storeEvent(store: CallboardStore, event: WebhookEvent, delivery: Delivery, mode: 'arrival' | 'replay'): StoredOutcome {
+export function storeEvent(store: IngestStore, event: WebhookEvent, delivery: Delivery, mode: 'arrival' | 'replay'): StoredOutcome {
   const campaignId = resolveCampaign(store, event, delivery.campaignHint, mode);
   if (campaignId === null) {
     if (mode === 'replay') return { result: { outcome: 'unresolved', campaignId: null }, published: [] };
@@ -164,7 +167,7 @@ export function storeEvent(store: CallboardStore, event: WebhookEvent, delivery:
  * Stores and applies one arriving event in a single transaction, then publishes what changed. A throw rolls
  * everything back and reaches the caller, which answers 503 so that Exotel delivers again.
  */
-export function ingestEvent(deps: { store: CallboardStore; hub: Publisher }, event: WebhookEvent, delivery: Delivery): IngestResult {
+export function ingestEvent(deps: { store: IngestStore; hub: Publisher }, event: WebhookEvent, delivery: Delivery): IngestResult {
   const { result, published } = deps.store.transaction(() => storeEvent(deps.store, event, delivery, 'arrival'));
   for (const serverEvent of published) deps.hub.publish(serverEvent);
   return result;

@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import type { LiveHub } from '../live/hub';
 import type { Logger } from '../log';
-import type { CallboardStore } from '../store/store';
-import { storeEvent } from './ingest';
+import { storeEvent, type IngestStore } from './ingest';
 import { parseWebhookEvent } from './webhook-event';
 
 /** Enough for any realistic backlog in one pass; the rest waits for the next pass. */
@@ -26,7 +25,7 @@ function parseStoredBody(rawBody: string): Record<string, unknown> | null {
  * is released without counting twice). Returns how many were applied. A store failure is logged, not thrown:
  * the events stay quarantined for the next pass.
  */
-export function replayQuarantined(deps: { store: CallboardStore; hub: LiveHub; logger: Logger }): number {
+export function replayQuarantined(deps: { store: IngestStore; hub: LiveHub; logger: Logger }): number {
   const { store, logger } = deps;
   let applied = 0;
   let waiting = 0;

@@ -1,4 +1,4 @@
-// For sync unit tests only: the part of CallboardStore that sync writes through, in memory. The whole-path tests
+// For sync unit tests only: the part of the store's ports that sync writes through (SyncStore), in memory. The whole-path tests
 // use the real SQLite store file instead.
 import type { Campaign, CallRecord } from '../../../domain/campaign';
 import type { SyncState, UpsertResult } from '../../store/store';

@@ -1,0 +1,37 @@
+// Gathers everything a campaign's report is built from, through the store's ports, in one place:
+// store -> ReportInput -> buildReport (domain) -> route. Works over any implementation of the ports.
+import type { Upstream, WebhookHealth } from '../../domain/api-schemas';
+import type { Campaign } from '../../domain/campaign';
+import type { ReportInput } from '../../domain/report-input';
+import type { CallStore, SyncStateStore, WebhookLog } from './store';
+
+/** What the report knows besides stored rows; the webhook health is read once by the caller, for its cache key too. */
+export interface ReportContext {
+  upstream: Upstream;
+  staleSince: string | null;
+  webhooks: WebhookHealth;
+  timeZone: string;
+  now: Date;
+}
+
+export function loadReportInput(store: CallStore & SyncStateStore & WebhookLog, campaign: Campaign, context: ReportContext): ReportInput {
+  const counts = store.countCalls(campaign.id);
+  const sync = store.getSyncState(campaign.id);
+  return {
+    campaign,
+    calls: store.reportCalls(campaign.id),
+    sync: {
+      callsSynced: counts.fromSync,
+      callsExpected: sync?.callsExpected ?? null,
+      lastPolledAt: sync?.lastPolledAt ?? null,
+      lastWebhookAt: store.lastWebhookAt(campaign.id),
+      upstream: context.upstream,
+      staleSince: context.staleSince,
+      webhooks: context.webhooks,
+      callsWithoutWebhook: counts.withoutWebhook,
+      callsFromSync: counts.syncedSinceWebhooks,
+    },
+    timeZone: context.timeZone,
+    now: context.now,
+  };
+}
