@@ -1,11 +1,11 @@
 // The app shell: providers, landmarks, and the screen the URL names.
 import { useMemo, useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createQueryClient } from '../lib/query-client';
-import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
-import { parseCampaignsSearch } from '../features/campaigns/campaigns-search';
-import { ReportPage } from '../features/report/components/report-page';
-import { parseReportSearch } from '../features/report/report-search';
+import { createQueryClient } from '@/lib/query-client';
+import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
+import { parseCampaignsSearch } from '@/features/campaigns/campaigns-search';
+import { ReportPage } from '@/features/report/components/report-page';
+import { parseReportSearch } from '@/features/report/report-search';
 import { Link, matchRoute, useLocation } from './router';
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchRoute, reportPath } from './router';
-import { parseReportSearch } from '../features/report/report-search';
+import { parseReportSearch } from '@/features/report/report-search';
 
 describe('routes and URL state', () => {
   it.each([

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { createTestQueryClient } from '../test/render-app';
+import { createTestQueryClient } from '@/testing/render-app';
 import { reconnectDelayMs, useServerEvents } from './use-server-events';
 
 /** Just enough of EventSource to drive the hook: listeners by name, and a way to push messages and errors. */

@@ -3,7 +3,7 @@
 // Without SSE the 30 s polling carries on alone.
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { serverEventSchema, SERVER_EVENT_TYPES, type ServerEvent } from '../../domain/api-schemas';
+import { serverEventSchema, SERVER_EVENT_TYPES, type ServerEvent } from '@domain/api-schemas';
 
 export const INVALIDATE_EVERY_MS = 1_000;
 export const RECONNECT_MAX_MS = 30_000;

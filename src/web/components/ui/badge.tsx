@@ -1,6 +1,6 @@
 // A small label: statuses and verdicts. Colour comes with text, never alone.
 import type { ReactNode } from 'react';
-import { cn } from '../../lib/cn';
+import { cn } from '@/lib/cn';
 
 export function Badge({ children, className }: { children: ReactNode; className?: string }) {
   return (

@@ -1,7 +1,7 @@
 // The campaigns screen's shareable state, read from the URL: name search, status filter, sort order.
 import { z } from 'zod';
-import { CAMPAIGN_STATUSES } from '../../../domain/campaign-status';
-import type { CampaignSummary } from '../../../domain/api-schemas';
+import { CAMPAIGN_STATUSES } from '@domain/campaign-status';
+import type { CampaignSummary } from '@domain/api-schemas';
 
 export const CAMPAIGN_SORTS = ['newest', 'oldest', 'name'] as const;
 

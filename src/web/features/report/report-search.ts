@@ -1,7 +1,7 @@
 // The report screen's shareable state, read from the URL: the contact search, status filter and sort order.
 import { z } from 'zod';
-import { CALL_STATUSES } from '../../../domain/call-status';
-import { CONTACT_SORTS } from '../../../domain/api-schemas';
+import { CALL_STATUSES } from '@domain/call-status';
+import { CONTACT_SORTS } from '@domain/api-schemas';
 
 export const reportSearchSchema = z.object({
   q: z.string().trim().max(100).catch(''),

@@ -1,9 +1,9 @@
 // Query factory for campaigns and their reports: keys are hierarchical, so invalidating ['campaigns', id]
 // refreshes that campaign's report and contacts together. Polling is set here, once.
 import { queryOptions } from '@tanstack/react-query';
-import { campaignsResponseSchema, reportSchema } from '../../../../domain/api-schemas';
-import { apiGet, apiUrl } from '../../../lib/api-client';
-import { POLL_INTERVAL_MS } from '../../../lib/query-client';
+import { campaignsResponseSchema, reportSchema } from '@domain/api-schemas';
+import { apiGet, apiUrl } from '@/lib/api-client';
+import { POLL_INTERVAL_MS } from '@/lib/query-client';
 
 export function getCampaigns(signal?: AbortSignal) {
   return apiGet(apiUrl('/api/campaigns'), campaignsResponseSchema, signal);

@@ -1,9 +1,9 @@
 // One campaign in the list: status, progress bar (done of created), connect rate, and a live marker while running.
-import type { CampaignSummary } from '../../../../domain/api-schemas';
-import { Badge, statusBadgeClass } from '../../../components/ui/badge';
-import { LiveMarker } from '../../../components/ui/live-marker';
-import { Link, reportPath } from '../../../app/router';
-import { formatCount, formatDateTime, formatPercent, statusLabel } from '../../../lib/format';
+import type { CampaignSummary } from '@domain/api-schemas';
+import { Badge, statusBadgeClass } from '@/components/ui/badge';
+import { LiveMarker } from '@/components/ui/live-marker';
+import { Link, reportPath } from '@/app/router';
+import { formatCount, formatDateTime, formatPercent, statusLabel } from '@/lib/format';
 
 export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
   const { done, total } = campaign.progress;

@@ -5,7 +5,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { campaignsFixture } from '../../../../../mocks/api/fixtures';
-import { renderApp } from '../../../test/render-app';
+import { renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
 

@@ -1,14 +1,14 @@
 // The campaigns screen: every campaign with its status, progress and connect rate; search, filter, sort in the URL.
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CAMPAIGN_STATUSES } from '../../../../domain/campaign-status';
-import type { CampaignsResponse } from '../../../../domain/api-schemas';
-import { setSearchParams } from '../../../app/router';
-import { LiveMarker } from '../../../components/ui/live-marker';
-import { SearchField } from '../../../components/ui/search-field';
-import { SelectField } from '../../../components/ui/select-field';
-import { formatTime, statusLabel } from '../../../lib/format';
-import { useServerEvents } from '../../../lib/use-server-events';
+import { CAMPAIGN_STATUSES } from '@domain/campaign-status';
+import type { CampaignsResponse } from '@domain/api-schemas';
+import { setSearchParams } from '@/app/router';
+import { LiveMarker } from '@/components/ui/live-marker';
+import { SearchField } from '@/components/ui/search-field';
+import { SelectField } from '@/components/ui/select-field';
+import { formatTime, statusLabel } from '@/lib/format';
+import { useServerEvents } from '@/lib/use-server-events';
 import { campaignQueries } from '../api/campaign-queries';
 import { selectCampaigns, type CampaignsSearch } from '../campaigns-search';
 import { CampaignCard } from './campaign-card';

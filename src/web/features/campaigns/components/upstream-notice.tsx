@@ -1,6 +1,6 @@
 // What to say when Exotel cannot be read: the state, since when, and that the numbers shown are the last known.
-import type { Upstream } from '../../../../domain/api-schemas';
-import { formatDateTime } from '../../../lib/format';
+import type { Upstream } from '@domain/api-schemas';
+import { formatDateTime } from '@/lib/format';
 
 export function upstreamMessage(upstream: Upstream): string | null {
   const since = upstream.lastSuccessAt ? ` Last successful read ${formatDateTime(upstream.lastSuccessAt)}.` : '';

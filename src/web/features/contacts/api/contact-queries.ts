@@ -1,9 +1,9 @@
 // Query factory for pages of a campaign's contacts. Each page is its own query, so the list can hold 100,000
 // contacts while only the pages on screen are fetched, and an invalidation refetches only those.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { contactsResponseSchema, type ContactSort } from '../../../../domain/api-schemas';
-import type { CallStatus } from '../../../../domain/call-status';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { contactsResponseSchema, type ContactSort } from '@domain/api-schemas';
+import type { CallStatus } from '@domain/call-status';
+import { apiGet, apiUrl } from '@/lib/api-client';
 
 export const CONTACTS_PAGE_SIZE = 100;
 

@@ -3,15 +3,15 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
-import { CALL_STATUSES } from '../../../../domain/call-status';
-import type { ContactRow, ContactSort } from '../../../../domain/api-schemas';
-import { setSearchParams } from '../../../app/router';
-import { SearchField } from '../../../components/ui/search-field';
-import { SelectField } from '../../../components/ui/select-field';
-import { cn } from '../../../lib/cn';
-import { formatCount, formatDateTime, formatDuration, statusLabel } from '../../../lib/format';
+import { CALL_STATUSES } from '@domain/call-status';
+import type { ContactRow, ContactSort } from '@domain/api-schemas';
+import { setSearchParams } from '@/app/router';
+import { SearchField } from '@/components/ui/search-field';
+import { SelectField } from '@/components/ui/select-field';
+import { cn } from '@/lib/cn';
+import { formatCount, formatDateTime, formatDuration, statusLabel } from '@/lib/format';
 import { CONTACTS_PAGE_SIZE, contactQueries, type ContactPageParams } from '../api/contact-queries';
-import type { ReportSearch } from '../../report/report-search';
+import type { ReportSearch } from '@/features/report/report-search';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'All statuses' },

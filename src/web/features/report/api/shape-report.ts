@@ -1,6 +1,6 @@
 // Shapes a report for the screen (the `select` of the report query): chart-ready arrays, at most ~300 points each.
-import type { BreakdownStatus, Report } from '../../../../domain/api-schemas';
-import { formatTime, statusLabel } from '../../../lib/format';
+import type { BreakdownStatus, Report } from '@domain/api-schemas';
+import { formatTime, statusLabel } from '@/lib/format';
 
 export const MAX_CHART_POINTS = 300;
 

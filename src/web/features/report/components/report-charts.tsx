@@ -2,7 +2,7 @@
 // Each chart gets plain shaped arrays, a fixed-size box, no animation, and a text label for screen readers.
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HourBar, StatusSlice, TimelinePoint } from '../api/shape-report';
-import { formatCount, formatPercent } from '../../../lib/format';
+import { formatCount, formatPercent } from '@/lib/format';
 
 export const CHART_HEIGHT = 260;
 

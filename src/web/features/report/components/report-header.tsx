@@ -1,10 +1,10 @@
 // The report's header: what campaign this is, how it is scheduled and retried, and how fresh the numbers are.
-import type { Report } from '../../../../domain/api-schemas';
-import { Badge, statusBadgeClass } from '../../../components/ui/badge';
-import { LiveMarker } from '../../../components/ui/live-marker';
-import { Link } from '../../../app/router';
-import { formatAge, formatDateTime, statusLabel } from '../../../lib/format';
-import { useNow } from '../../../lib/use-now';
+import type { Report } from '@domain/api-schemas';
+import { Badge, statusBadgeClass } from '@/components/ui/badge';
+import { LiveMarker } from '@/components/ui/live-marker';
+import { Link } from '@/app/router';
+import { formatAge, formatDateTime, statusLabel } from '@/lib/format';
+import { useNow } from '@/lib/use-now';
 
 export function retrySummary(retries: Report['campaign']['retries']): string {
   if (!retries || retries.numberOfRetries === 0) return 'No retries';

@@ -2,11 +2,11 @@
 // contacts. The report is polled every 30 s and refetched sooner when the server pushes an event.
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Section } from '../../../components/ui/section';
-import { ApiError } from '../../../lib/api-client';
-import { useServerEvents } from '../../../lib/use-server-events';
-import { campaignQueries } from '../../campaigns/api/campaign-queries';
-import { ContactList } from '../../contacts/components/contact-list';
+import { Section } from '@/components/ui/section';
+import { ApiError } from '@/lib/api-client';
+import { useServerEvents } from '@/lib/use-server-events';
+import { campaignQueries } from '@/features/campaigns/api/campaign-queries';
+import { ContactList } from '@/features/contacts/components/contact-list';
 import { shapeReport } from '../api/shape-report';
 import type { ReportSearch } from '../report-search';
 import { BestTimeText } from './best-time';

@@ -1,7 +1,7 @@
 // The seven counts of a campaign, as tiles: created, completed, failed, busy, no answer, pending, in progress.
-import type { Stats } from '../../../../domain/api-schemas';
-import { Tile } from '../../../components/ui/tile';
-import { formatCount } from '../../../lib/format';
+import type { Stats } from '@domain/api-schemas';
+import { Tile } from '@/components/ui/tile';
+import { formatCount } from '@/lib/format';
 
 const STAT_LABELS: Array<[keyof Stats, string]> = [
   ['created', 'Created'],

@@ -1,7 +1,7 @@
 // The status breakdown as a table: the accessible alternative to the pie chart (and what a phone reads best).
 import type { StatusSlice } from '../api/shape-report';
-import { Table, Td, Th } from '../../../components/ui/table';
-import { formatCount, formatPercent } from '../../../lib/format';
+import { Table, Td, Th } from '@/components/ui/table';
+import { formatCount, formatPercent } from '@/lib/format';
 
 export function StatusTable({ slices }: { slices: StatusSlice[] }) {
   return (

@@ -1,6 +1,6 @@
 // Tells the user when the numbers are incomplete (records still arriving) or stale (Exotel or callboard unreachable).
-import type { SyncInfo } from '../../../../domain/api-schemas';
-import { formatCount, formatTime } from '../../../lib/format';
+import type { SyncInfo } from '@domain/api-schemas';
+import { formatCount, formatTime } from '@/lib/format';
 
 export function SyncProgress({ sync }: { sync: SyncInfo }) {
   const expected = sync.callsExpected;
