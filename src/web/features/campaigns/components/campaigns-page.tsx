@@ -9,7 +9,7 @@ import { SearchField } from '@/components/ui/search-field';
 import { SelectField } from '@/components/ui/select-field';
 import { formatTime, statusLabel } from '@/lib/format';
 import { useServerEvents } from '@/lib/use-server-events';
-import { campaignQueries } from '../api/campaign-queries';
+import { campaignQueries } from '../api/get-campaigns';
 import { selectCampaigns, type CampaignsSearch } from '../campaigns-search';
 import { CampaignCard } from './campaign-card';
 import { UpstreamNotice } from './upstream-notice';

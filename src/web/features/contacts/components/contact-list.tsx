@@ -10,7 +10,7 @@ import { SearchField } from '@/components/ui/search-field';
 import { SelectField } from '@/components/ui/select-field';
 import { cn } from '@/lib/cn';
 import { formatCount, formatDateTime, formatDuration, statusLabel } from '@/lib/format';
-import { CONTACTS_PAGE_SIZE, contactQueries, type ContactPageParams } from '../api/contact-queries';
+import { CONTACTS_PAGE_SIZE, contactQueries, type ContactPageParams } from '../api/get-contacts';
 import type { ReportSearch } from '@/features/report/report-search';
 
 const STATUS_OPTIONS = [

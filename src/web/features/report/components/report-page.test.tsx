@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID, seedReportFixture } from '../../../../../mocks/api/fixtures';
+import { campaignKeys } from '@/lib/query-keys';
 import { renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
@@ -130,7 +131,7 @@ describe('campaign report', () => {
     const { queryClient } = renderApp(reportUrl);
     await screen.findByRole('heading', { level: 1, name: 'Payment Reminder Q1' });
     server.use(http.get(`${API}/campaigns/:id/report`, () => HttpResponse.json({ error: 'boom' }, { status: 503 })));
-    await queryClient.refetchQueries({ queryKey: ['campaigns', SEED_CAMPAIGN_ID, 'report'] });
+    await queryClient.refetchQueries({ queryKey: campaignKeys.report(SEED_CAMPAIGN_ID) });
     expect(await screen.findByRole('alert')).toHaveTextContent(/callboard server is not answering.*last good data, from \d\d:\d\d/);
     expect(within(tile('Created')!).getByText('2,500')).toBeInTheDocument();
   });

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Section } from '@/components/ui/section';
 import { ApiError } from '@/lib/api-client';
 import { useServerEvents } from '@/lib/use-server-events';
-import { campaignQueries } from '@/features/campaigns/api/campaign-queries';
+import { reportQueries } from '../api/get-report';
 import { ContactList } from '@/features/contacts/components/contact-list';
 import { shapeReport } from '../api/shape-report';
 import type { ReportSearch } from '../report-search';
@@ -39,7 +39,7 @@ function bucketName(seconds: number): string {
 }
 
 export function ReportPage({ campaignId, search }: { campaignId: string; search: ReportSearch }) {
-  const report = useQuery({ ...campaignQueries.report(campaignId), select: shapeReport });
+  const report = useQuery({ ...reportQueries.report(campaignId), select: shapeReport });
   const { connected } = useServerEvents(campaignId);
   const [showStatusTable, setShowStatusTable] = useState(false);
 
