@@ -1,16 +1,15 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { alias } from './vite.config';
 
 // Two projects: node (domain, server, mocks, and web tests that need Node such as the lint-boundary test) and
-// web (React components in jsdom). Both resolve the SPA's @/ and @domain/ aliases.
+// web (React components in jsdom). Both resolve the SPA's @/ and @domain/ aliases from tsconfig.json.
 const NODE_WEB_TESTS = 'src/web/**/*.node.test.ts';
 
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias },
+        resolve: { tsconfigPaths: true },
         test: {
           name: 'node',
           environment: 'node',
@@ -20,7 +19,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        resolve: { alias },
+        resolve: { tsconfigPaths: true },
         test: {
           name: 'web',
           environment: 'jsdom',

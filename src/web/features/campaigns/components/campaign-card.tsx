@@ -2,7 +2,8 @@
 import type { CampaignSummary } from '@domain/api-schemas';
 import { Badge, statusBadgeClass } from '@/components/ui/badge';
 import { LiveMarker } from '@/components/ui/live-marker';
-import { Link, reportPath } from '@/app/router';
+import { reportPath } from '@/lib/paths';
+import { Link } from '@/lib/router';
 import { formatCount, formatDateTime, formatPercent, statusLabel } from '@/lib/format';
 
 export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {

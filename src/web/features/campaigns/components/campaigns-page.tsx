@@ -3,14 +3,14 @@ import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { CAMPAIGN_STATUSES } from '@domain/campaign-status';
 import type { CampaignsResponse } from '@domain/api-schemas';
-import { setSearchParams } from '@/app/router';
+import { setSearchParams } from '@/lib/router';
 import { LiveMarker } from '@/components/ui/live-marker';
 import { SearchField } from '@/components/ui/search-field';
 import { SelectField } from '@/components/ui/select-field';
 import { formatTime, statusLabel } from '@/lib/format';
 import { useServerEvents } from '@/lib/use-server-events';
 import { campaignQueries } from '../api/get-campaigns';
-import { selectCampaigns, type CampaignsSearch } from '../campaigns-search';
+import { selectCampaigns, useCampaignsSearch, type CampaignsSearch } from '../campaigns-search';
 import { CampaignCard } from './campaign-card';
 import { UpstreamNotice } from './upstream-notice';
 
@@ -24,7 +24,8 @@ const SORT_OPTIONS = [
   { value: 'name', label: 'Name' },
 ];
 
-export function CampaignsPage({ search }: { search: CampaignsSearch }) {
+export function CampaignsPage() {
+  const search = useCampaignsSearch();
   const select = useCallback(
     (data: CampaignsResponse) => ({ all: data.campaigns.length, shown: selectCampaigns(data.campaigns, search), upstream: data.upstream }),
     [search],

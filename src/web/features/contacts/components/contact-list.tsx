@@ -5,13 +5,13 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
 import { CALL_STATUSES } from '@domain/call-status';
 import type { ContactRow, ContactSort } from '@domain/api-schemas';
-import { setSearchParams } from '@/app/router';
+import { setSearchParams } from '@/lib/router';
 import { SearchField } from '@/components/ui/search-field';
 import { SelectField } from '@/components/ui/select-field';
 import { cn } from '@/lib/cn';
 import { formatCount, formatDateTime, formatDuration, statusLabel } from '@/lib/format';
 import { CONTACTS_PAGE_SIZE, contactQueries, type ContactPageParams } from '../api/get-contacts';
-import type { ReportSearch } from '@/features/report/report-search';
+import { useContactsSearch, type ContactsSearch } from '../contacts-search';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'All statuses' },
@@ -43,7 +43,8 @@ function observeWithFallback(instance: Virtualizer<HTMLDivElement, Element>, cb:
   return observeElementRect(instance, (rect) => cb({ width: rect.width || 800, height: rect.height || LIST_HEIGHT }));
 }
 
-export function ContactList({ campaignId, search, timeZone }: { campaignId: string; search: ReportSearch; timeZone: string }) {
+export function ContactList({ campaignId, timeZone }: { campaignId: string; timeZone: string }) {
+  const search = useContactsSearch();
   const base = { q: search.q, status: search.status, sort: search.sort, limit: CONTACTS_PAGE_SIZE };
   const firstPage = useQuery(contactQueries.list(campaignId, { ...base, offset: 0 }));
   const total = firstPage.data?.total ?? 0;
@@ -171,7 +172,7 @@ function searchContacts(q: string): void {
   setSearchParams({ q });
 }
 
-function ContactFilters({ search }: { search: ReportSearch }) {
+function ContactFilters({ search }: { search: ContactsSearch }) {
   return (
     <form role="search" aria-label="Filter contacts" className="flex flex-wrap gap-3" onSubmit={(event) => event.preventDefault()}>
       <SearchField label="Search contacts by number or name" value={search.q} onSearch={searchContacts} />

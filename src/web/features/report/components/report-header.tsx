@@ -2,7 +2,8 @@
 import type { Report } from '@domain/api-schemas';
 import { Badge, statusBadgeClass } from '@/components/ui/badge';
 import { LiveMarker } from '@/components/ui/live-marker';
-import { Link } from '@/app/router';
+import { CAMPAIGNS_PATH } from '@/lib/paths';
+import { Link } from '@/lib/router';
 import { formatAge, formatDateTime, statusLabel } from '@/lib/format';
 import { useNow } from '@/lib/use-now';
 
@@ -21,7 +22,7 @@ export function ReportHeader({ report, live }: { report: Report; live: boolean }
   return (
     <header className="space-y-2">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/" className="text-blue-800 underline underline-offset-2">All campaigns</Link>
+        <Link href={CAMPAIGNS_PATH} className="text-blue-800 underline underline-offset-2">All campaigns</Link>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-words text-2xl font-semibold">{campaign.name}</h1>
