@@ -27,6 +27,8 @@ export default defineConfig({
           include: ['src/web/**/*.test.{ts,tsx}'],
           exclude: [...configDefaults.exclude, NODE_WEB_TESTS],
           setupFiles: ['src/web/testing/setup.ts'],
+          // Vitest blanks CSS by default; the status-vocabulary test reads styles.css (?raw) to check its variables.
+          css: { include: [/styles\.css/] },
           testTimeout: 15_000,
         },
       },

@@ -84,21 +84,3 @@ function ordinal(n: number): string {
   const suffix = n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
   return `${n}${suffix}`;
 }
-
-const STATUS_LABELS: Record<string, string> = {
-  completed: 'Completed',
-  failed: 'Failed',
-  busy: 'Busy',
-  'no-answer': 'No answer',
-  pending: 'Pending',
-  'in-progress': 'In progress',
-  canceled: 'Canceled',
-  created: 'Created',
-  paused: 'Paused',
-  deleted: 'Deleted',
-  archived: 'Archived',
-};
-
-export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? status;
-}

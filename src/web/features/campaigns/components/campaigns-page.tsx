@@ -1,13 +1,13 @@
 // The campaigns screen: every campaign with its status, progress and connect rate; search, filter, sort in the URL.
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CAMPAIGN_STATUSES } from '@domain/campaign-status';
 import type { CampaignsResponse } from '@domain/api-schemas';
 import { setSearchParams } from '@/lib/router';
 import { LiveMarker } from '@/components/ui/live-marker';
 import { SearchField } from '@/components/ui/search-field';
 import { SelectField } from '@/components/ui/select-field';
-import { formatTime, statusLabel } from '@/lib/format';
+import { formatTime } from '@/lib/format';
+import { CAMPAIGN_STATUS_ORDER, campaignStatusConfig } from '@/lib/status-vocabulary';
 import { useServerEvents } from '@/lib/use-server-events';
 import { campaignQueries } from '../api/get-campaigns';
 import { selectCampaigns, useCampaignsSearch, type CampaignsSearch } from '../campaigns-search';
@@ -16,7 +16,7 @@ import { UpstreamNotice } from './upstream-notice';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'All statuses' },
-  ...CAMPAIGN_STATUSES.map((status) => ({ value: status, label: statusLabel(status) })),
+  ...CAMPAIGN_STATUS_ORDER.map((status) => ({ value: status, label: campaignStatusConfig[status].label })),
 ];
 const SORT_OPTIONS = [
   { value: 'newest', label: 'Newest first' },
