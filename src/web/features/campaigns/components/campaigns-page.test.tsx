@@ -87,6 +87,22 @@ describe('campaigns page', () => {
     expect(campaignNames()).toHaveLength(4);
   });
 
+  it('says Exotel is rate-limiting, not that it is unreachable, when it answers 429', async () => {
+    server.use(
+      http.get(`${API}/campaigns`, () =>
+        HttpResponse.json({
+          ...campaignsFixture,
+          upstream: { state: 'rate-limited', lastSuccessAt: '2026-01-15T05:12:00.000Z', lastError: 'Too many requests' },
+        }),
+      ),
+    );
+    renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Rate-limited by Exotel');
+    expect(alert).toHaveTextContent('numbers may lag');
+    expect(alert).not.toHaveTextContent('unreachable');
+  });
+
   it('shows an explicit error when the callboard server fails, with a way to try again', async () => {
     const user = userEvent.setup();
     server.use(http.get(`${API}/campaigns`, () => HttpResponse.json({ error: 'database is locked' }, { status: 500 })));

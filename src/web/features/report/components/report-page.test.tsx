@@ -155,6 +155,26 @@ describe('campaign report', () => {
     expect(within(tile('Completed')!).getByText('1,875')).toBeInTheDocument();
   });
 
+  it('says the data is stale because Exotel is rate-limiting, not unreachable', async () => {
+    server.use(
+      http.get(`${API}/campaigns/:id/report`, () =>
+        HttpResponse.json({
+          ...seedReportFixture,
+          sync: {
+            ...seedReportFixture.sync,
+            stale: true,
+            staleSince: '2026-01-15T05:12:00.000Z',
+            upstream: { state: 'rate-limited', lastSuccessAt: '2026-01-15T05:11:30.000Z', lastError: null },
+          },
+        }),
+      ),
+    );
+    renderApp(reportUrl);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Rate-limited by Exotel since 10:42, showing the last known data.');
+    expect(alert).not.toHaveTextContent('unreachable');
+  });
+
   it('shows how many call records have arrived while sync is still backfilling', async () => {
     server.use(
       http.get(`${API}/campaigns/:id/report`, () =>
