@@ -5,6 +5,8 @@ import tailwindcss from '@tailwindcss/vite';
 // The SPA is built into dist/ and served by the Node server on one port; in `npm run dev` Vite proxies /api to it.
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  // The @/ and @domain/ aliases have one home: tsconfig.json `paths`.
+  resolve: { tsconfigPaths: true },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     port: 5173,

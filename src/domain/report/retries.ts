@@ -2,7 +2,7 @@
 // connected, flagged when a retry connects under 10%, with advice on number_of_retries and interval_mins.
 import type { Retries, RetryRow } from '../api-schemas';
 import type { CallScan } from './call-scan';
-import { formatPercent } from './format';
+import { formatWholePercent } from './format';
 
 /** A retry connecting fewer than this share of the contacts it calls is not paying for itself (reporting guide). */
 export const RETRY_FLAG_RATE = 0.1;
@@ -26,9 +26,9 @@ export function buildRetries(scan: CallScan): Retries {
 function retryAdvice(rows: readonly RetryRow[]): string | null {
   const flagged = rows.filter((row) => row.flagged);
   if (flagged.length === 0) return null;
-  const which = flagged.map((row) => `retry ${row.attempt - 1} (attempt ${row.attempt}) connects ${formatPercent(row.rate)}`).join(', ');
+  const which = flagged.map((row) => `retry ${row.attempt - 1} (attempt ${row.attempt}) connects ${formatWholePercent(row.rate)}`).join(', ');
   return (
-    `Some retries connect under ${formatPercent(RETRY_FLAG_RATE)} of the contacts they call: ${which}. ` +
+    `Some retries connect under ${formatWholePercent(RETRY_FLAG_RATE)} of the contacts they call: ${which}. ` +
     'Reduce number_of_retries, or increase interval_mins to space retries further apart.'
   );
 }

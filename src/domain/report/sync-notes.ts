@@ -1,6 +1,6 @@
 // Plain sentences that tell the user how complete the report's data is: sync progress and webhook coverage.
 import type { ReportSyncState } from '../report-input';
-import { formatCount, formatPercent } from './format';
+import { formatCount, formatWholePercent } from './format';
 
 /** Webhook coverage is judged only once sync has confirmed this many calls. */
 export const WEBHOOK_COVERAGE_MIN_CALLS = 20;
@@ -23,7 +23,7 @@ export function syncNotes(sync: ReportSyncState, callsStored: number, campaignAc
   } else if (sync.callsFromSync >= WEBHOOK_COVERAGE_MIN_CALLS) {
     const missing = sync.callsWithoutWebhook / sync.callsFromSync;
     if (missing >= WEBHOOK_MISSING_SHARE) {
-      notes.push(`No webhook for ${formatPercent(Math.min(1, missing))} of calls: check that the callback URL answers 200 within 5 s.`);
+      notes.push(`No webhook for ${formatWholePercent(Math.min(1, missing))} of calls: check that the callback URL answers 200 within 5 s.`);
     }
   }
   return notes;

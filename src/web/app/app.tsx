@@ -1,12 +1,12 @@
 // The app shell: providers, landmarks, and the screen the URL names.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createQueryClient } from '../lib/query-client';
-import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
-import { parseCampaignsSearch } from '../features/campaigns/campaigns-search';
-import { ReportPage } from '../features/report/components/report-page';
-import { parseReportSearch } from '../features/report/report-search';
-import { Link, matchRoute, useLocation } from './router';
+import { createQueryClient } from '@/lib/query-client';
+import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
+import { ReportPage } from '@/features/report/components/report-page';
+import { CAMPAIGNS_PATH } from '@/lib/paths';
+import { Link, useLocation } from '@/lib/router';
+import { matchRoute } from './routes';
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -17,7 +17,7 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
-          <Link href="/" className="text-lg font-bold tracking-tight text-slate-900">callboard</Link>
+          <Link href={CAMPAIGNS_PATH} className="text-lg font-bold tracking-tight text-slate-900">callboard</Link>
           <span className="text-sm text-slate-600">Exotel campaign reports</span>
         </div>
       </header>
@@ -29,22 +29,18 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
 }
 
 function Screen() {
-  const location = useLocation();
-  const route = matchRoute(location.pathname);
-  // Parsed once per URL, so the objects stay stable between renders (they feed selects and query keys).
-  const query = location.search.toString();
-  const campaignsSearch = useMemo(() => parseCampaignsSearch(new URLSearchParams(query)), [query]);
-  const reportSearch = useMemo(() => parseReportSearch(new URLSearchParams(query)), [query]);
+  // Each screen reads its own search params (one schema per screen, in its feature).
+  const route = matchRoute(useLocation().pathname);
   switch (route.name) {
     case 'campaigns':
-      return <CampaignsPage search={campaignsSearch} />;
+      return <CampaignsPage />;
     case 'report':
-      return <ReportPage key={route.campaignId} campaignId={route.campaignId} search={reportSearch} />;
+      return <ReportPage key={route.campaignId} campaignId={route.campaignId} />;
     case 'not-found':
       return (
         <div>
           <h1 className="text-2xl font-semibold">Page not found</h1>
-          <Link href="/" className="text-blue-800 underline">Back to campaigns</Link>
+          <Link href={CAMPAIGNS_PATH} className="text-blue-800 underline">Back to campaigns</Link>
         </div>
       );
   }

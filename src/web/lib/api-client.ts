@@ -1,7 +1,7 @@
 // The one way the SPA reads callboard's API: fetch, check the status, parse the body with the contract's zod schema.
 // Every failure becomes an ApiError the UI can show (network down, HTTP error, or a body that breaks the contract).
 import type { z } from 'zod';
-import { apiErrorSchema } from '../../domain/api-schemas';
+import { apiErrorSchema } from '@domain/api-schemas';
 
 export type ApiErrorKind = 'network' | 'http' | 'contract';
 

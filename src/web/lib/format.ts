@@ -1,15 +1,13 @@
 // How numbers, rates, durations and times read for Indian users: 1,87,500 grouping, IST unless told otherwise.
 export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
 
-const countFormat = new Intl.NumberFormat('en-IN');
 const percentFormat = new Intl.NumberFormat('en-IN', { style: 'percent', maximumFractionDigits: 1 });
 const decimalFormat = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 2 });
 
-export function formatCount(value: number): string {
-  return countFormat.format(value);
-}
+// Counts read the same on screen and in the server's sentences: one implementation, in the domain.
+export { formatCount } from '@domain/report/format';
 
-/** A fraction 0..1 as a percentage: 0.1667 -> "16.7%". */
+/** A rate on screen: a fraction 0..1 as a percentage with one decimal, 0.1667 -> "16.7%" (prose rounds: formatWholePercent). */
 export function formatPercent(value: number | null): string {
   return value === null ? '—' : percentFormat.format(value);
 }
@@ -83,22 +81,4 @@ function ordinal(n: number): string {
   if (tens >= 11 && tens <= 13) return `${n}th`;
   const suffix = n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
   return `${n}${suffix}`;
-}
-
-const STATUS_LABELS: Record<string, string> = {
-  completed: 'Completed',
-  failed: 'Failed',
-  busy: 'Busy',
-  'no-answer': 'No answer',
-  pending: 'Pending',
-  'in-progress': 'In progress',
-  canceled: 'Canceled',
-  created: 'Created',
-  paused: 'Paused',
-  deleted: 'Deleted',
-  archived: 'Archived',
-};
-
-export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? status;
 }

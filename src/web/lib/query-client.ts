@@ -12,11 +12,11 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return false;
 }
 
-export function createQueryClient(options: { retry?: boolean } = {}): QueryClient {
+export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        retry: options.retry === false ? false : shouldRetry,
+        retry: shouldRetry,
         staleTime: 5_000,
         refetchOnWindowFocus: true,
       },

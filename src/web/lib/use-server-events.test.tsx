@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { createTestQueryClient } from '../test/render-app';
+import { createTestQueryClient } from '@/testing/render-app';
+import { campaignKeys } from './query-keys';
 import { reconnectDelayMs, useServerEvents } from './use-server-events';
 
 /** Just enough of EventSource to drive the hook: listeners by name, and a way to push messages and errors. */
@@ -33,16 +34,16 @@ class FakeEventSource {
   }
 }
 
-const REPORT_KEY = ['campaigns', 'c1', 'report'];
-const CONTACTS_KEY = ['campaigns', 'c1', 'contacts', { q: '', offset: 0 }];
-const OTHER_REPORT_KEY = ['campaigns', 'c2', 'report'];
+const REPORT_KEY = campaignKeys.report('c1');
+const CONTACTS_KEY = campaignKeys.contactPage('c1', { q: '', offset: 0 });
+const OTHER_REPORT_KEY = campaignKeys.report('c2');
 
 function setup(campaignId: string | null = 'c1') {
   const queryClient = createTestQueryClient();
   queryClient.setQueryData(REPORT_KEY, { completed: 10 });
   queryClient.setQueryData(CONTACTS_KEY, { total: 3 });
   queryClient.setQueryData(OTHER_REPORT_KEY, { completed: 99 });
-  queryClient.setQueryData(['campaigns'], { campaigns: [] });
+  queryClient.setQueryData(campaignKeys.list(), { campaigns: [] });
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
   const hook = renderHook(() => useServerEvents(campaignId), { wrapper });
   const invalidations = vi.spyOn(queryClient, 'invalidateQueries');

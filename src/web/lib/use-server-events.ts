@@ -3,7 +3,8 @@
 // Without SSE the 30 s polling carries on alone.
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { serverEventSchema, SERVER_EVENT_TYPES, type ServerEvent } from '../../domain/api-schemas';
+import { serverEventSchema, SERVER_EVENT_TYPES, type ServerEvent } from '@domain/api-schemas';
+import { campaignKeys } from './query-keys';
 
 export const INVALIDATE_EVERY_MS = 1_000;
 export const RECONNECT_MAX_MS = 30_000;
@@ -15,11 +16,11 @@ interface Invalidation {
 
 /** Which cached queries an event makes out of date. */
 export function affectedQueries(event: ServerEvent): Invalidation[] {
-  const list: Invalidation = { queryKey: ['campaigns'], exact: true };
+  const list: Invalidation = { queryKey: campaignKeys.list(), exact: true };
   // '*' comes from a reconnect that missed too much: everything shown may be out of date.
-  if (event.campaignId === '*') return [{ queryKey: ['campaigns'], exact: false }];
-  const report: Invalidation = { queryKey: ['campaigns', event.campaignId, 'report'], exact: false };
-  const contacts: Invalidation = { queryKey: ['campaigns', event.campaignId, 'contacts'], exact: false };
+  if (event.campaignId === '*') return [{ queryKey: campaignKeys.all, exact: false }];
+  const report: Invalidation = { queryKey: campaignKeys.report(event.campaignId), exact: false };
+  const contacts: Invalidation = { queryKey: campaignKeys.contacts(event.campaignId), exact: false };
   switch (event.type) {
     case 'call':
       return [report, contacts, list];

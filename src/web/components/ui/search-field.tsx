@@ -1,7 +1,7 @@
 // A search box that searches as you type: the text is sent once it has been still for a moment (debounced), so a
 // fast typist causes one request, not one per key.
 import { useEffect, useRef, useState } from 'react';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 export const SEARCH_DELAY_MS = 250;
 

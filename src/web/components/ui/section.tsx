@@ -1,6 +1,6 @@
 // A titled region of a page: a landmark with its own heading, so screen-reader users can jump between them.
 import { useId, type ReactNode } from 'react';
-import { cn } from '../../lib/cn';
+import { cn } from '@/lib/cn';
 
 export function Section({ title, children, className, actions }: { title: string; children: ReactNode; className?: string; actions?: ReactNode }) {
   const id = useId();

@@ -1,6 +1,6 @@
 // Table primitives: a table that scrolls inside its own box on a narrow phone, never the page.
 import type { ComponentProps } from 'react';
-import { cn } from '../../lib/cn';
+import { cn } from '@/lib/cn';
 
 export function Table({ className, caption, children, ...rest }: ComponentProps<'table'> & { caption?: string }) {
   return (

@@ -1,6 +1,6 @@
 // A tile: a labelled number on a card. Used for stats (plain) and metrics (with a verdict and a formula).
 import type { ReactNode } from 'react';
-import { cn } from '../../lib/cn';
+import { cn } from '@/lib/cn';
 
 export function Tile({ label, value, children, className }: { label: string; value: ReactNode; children?: ReactNode; className?: string }) {
   return (

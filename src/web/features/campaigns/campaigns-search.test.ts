@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CAMPAIGN_STATUSES } from '../../../domain/campaign-status';
-import type { CampaignSummary } from '../../../domain/api-schemas';
+import { CAMPAIGN_STATUSES } from '@domain/campaign-status';
+import type { CampaignSummary } from '@domain/api-schemas';
 import { parseCampaignsSearch, selectCampaigns } from './campaigns-search';
 
 const campaignArb: fc.Arbitrary<CampaignSummary> = fc.record({

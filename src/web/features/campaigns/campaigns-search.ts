@@ -1,7 +1,9 @@
 // The campaigns screen's shareable state, read from the URL: name search, status filter, sort order.
+import { useMemo } from 'react';
 import { z } from 'zod';
-import { CAMPAIGN_STATUSES } from '../../../domain/campaign-status';
-import type { CampaignSummary } from '../../../domain/api-schemas';
+import { CAMPAIGN_STATUSES } from '@domain/campaign-status';
+import type { CampaignSummary } from '@domain/api-schemas';
+import { useLocation } from '@/lib/router';
 
 export const CAMPAIGN_SORTS = ['newest', 'oldest', 'name'] as const;
 
@@ -18,6 +20,12 @@ export function parseCampaignsSearch(params: URLSearchParams): CampaignsSearch {
     status: params.get('status') ?? undefined,
     sort: params.get('sort') ?? undefined,
   });
+}
+
+/** The search in force, parsed once per URL so the object stays stable between renders (it feeds a select). */
+export function useCampaignsSearch(): CampaignsSearch {
+  const query = useLocation().search.toString();
+  return useMemo(() => parseCampaignsSearch(new URLSearchParams(query)), [query]);
 }
 
 function createdMs(campaign: CampaignSummary): number {

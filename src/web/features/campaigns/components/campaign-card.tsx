@@ -1,9 +1,10 @@
 // One campaign in the list: status, progress bar (done of created), connect rate, and a live marker while running.
-import type { CampaignSummary } from '../../../../domain/api-schemas';
-import { Badge, statusBadgeClass } from '../../../components/ui/badge';
-import { LiveMarker } from '../../../components/ui/live-marker';
-import { Link, reportPath } from '../../../app/router';
-import { formatCount, formatDateTime, formatPercent, statusLabel } from '../../../lib/format';
+import type { CampaignSummary } from '@domain/api-schemas';
+import { CampaignStatusBadge } from '@/components/ui/badge';
+import { LiveMarker } from '@/components/ui/live-marker';
+import { reportPath } from '@/lib/paths';
+import { Link } from '@/lib/router';
+import { formatCount, formatDateTime, formatPercent } from '@/lib/format';
 
 export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
   const { done, total } = campaign.progress;
@@ -18,7 +19,7 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
         </h2>
         <div className="flex items-center gap-2">
           {campaign.status === 'in-progress' ? <LiveMarker /> : null}
-          <Badge className={statusBadgeClass(campaign.status)}>{statusLabel(campaign.status)}</Badge>
+          <CampaignStatusBadge status={campaign.status} />
         </div>
       </div>
       <p className="mt-1 text-xs text-slate-600">Created {formatDateTime(campaign.dateCreated)}</p>

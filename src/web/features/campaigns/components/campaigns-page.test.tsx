@@ -5,7 +5,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { campaignsFixture } from '../../../../../mocks/api/fixtures';
-import { renderApp } from '../../../test/render-app';
+import { renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
 
@@ -85,6 +85,22 @@ describe('campaigns page', () => {
     expect(alert).toHaveTextContent('Last successful read 15 Jan, 10:42');
     expect(alert).toHaveTextContent('connect ECONNREFUSED');
     expect(campaignNames()).toHaveLength(4);
+  });
+
+  it('says Exotel is rate-limiting, not that it is unreachable, when it answers 429', async () => {
+    server.use(
+      http.get(`${API}/campaigns`, () =>
+        HttpResponse.json({
+          ...campaignsFixture,
+          upstream: { state: 'rate-limited', lastSuccessAt: '2026-01-15T05:12:00.000Z', lastError: 'Too many requests' },
+        }),
+      ),
+    );
+    renderApp('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Rate-limited by Exotel');
+    expect(alert).toHaveTextContent('numbers may lag');
+    expect(alert).not.toHaveTextContent('unreachable');
   });
 
   it('shows an explicit error when the callboard server fails, with a way to try again', async () => {

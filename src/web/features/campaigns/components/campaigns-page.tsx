@@ -1,22 +1,23 @@
 // The campaigns screen: every campaign with its status, progress and connect rate; search, filter, sort in the URL.
 import { useCallback } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { CAMPAIGN_STATUSES } from '../../../../domain/campaign-status';
-import type { CampaignsResponse } from '../../../../domain/api-schemas';
-import { setSearchParams } from '../../../app/router';
-import { LiveMarker } from '../../../components/ui/live-marker';
-import { SearchField } from '../../../components/ui/search-field';
-import { SelectField } from '../../../components/ui/select-field';
-import { formatTime, statusLabel } from '../../../lib/format';
-import { useServerEvents } from '../../../lib/use-server-events';
-import { campaignQueries } from '../api/campaign-queries';
-import { selectCampaigns, type CampaignsSearch } from '../campaigns-search';
+import type { CampaignsResponse } from '@domain/api-schemas';
+import { setSearchParams } from '@/lib/router';
+import { ServerDownNotice, UpstreamNotice } from '@/components/stale-data-notices';
+import { Button } from '@/components/ui/button';
+import { LiveMarker } from '@/components/ui/live-marker';
+import { Notice } from '@/components/ui/notice';
+import { SearchField } from '@/components/ui/search-field';
+import { SelectField } from '@/components/ui/select-field';
+import { CAMPAIGN_STATUS_ORDER, campaignStatusConfig } from '@/lib/status-vocabulary';
+import { useServerEvents } from '@/lib/use-server-events';
+import { campaignQueries } from '../api/get-campaigns';
+import { selectCampaigns, useCampaignsSearch, type CampaignsSearch } from '../campaigns-search';
 import { CampaignCard } from './campaign-card';
-import { UpstreamNotice } from './upstream-notice';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'All statuses' },
-  ...CAMPAIGN_STATUSES.map((status) => ({ value: status, label: statusLabel(status) })),
+  ...CAMPAIGN_STATUS_ORDER.map((status) => ({ value: status, label: campaignStatusConfig[status].label })),
 ];
 const SORT_OPTIONS = [
   { value: 'newest', label: 'Newest first' },
@@ -24,7 +25,8 @@ const SORT_OPTIONS = [
   { value: 'name', label: 'Name' },
 ];
 
-export function CampaignsPage({ search }: { search: CampaignsSearch }) {
+export function CampaignsPage() {
+  const search = useCampaignsSearch();
   const select = useCallback(
     (data: CampaignsResponse) => ({ all: data.campaigns.length, shown: selectCampaigns(data.campaigns, search), upstream: data.upstream }),
     [search],
@@ -40,20 +42,15 @@ export function CampaignsPage({ search }: { search: CampaignsSearch }) {
       </div>
       <CampaignFilters search={search} />
       {campaigns.data ? <UpstreamNotice upstream={campaigns.data.upstream} /> : null}
-      {campaigns.isError && campaigns.data ? (
-        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          The callboard server is not answering; showing the list as of {formatTime(campaigns.dataUpdatedAt)}.
-        </p>
-      ) : null}
+      {campaigns.isError && campaigns.data ? <ServerDownNotice since={campaigns.dataUpdatedAt} /> : null}
       {campaigns.isPending ? <p role="status">Loading campaigns…</p> : null}
       {campaigns.isError && !campaigns.data ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
-          <p className="font-semibold">Could not load campaigns.</p>
-          <p className="text-sm">{campaigns.error.message}</p>
-          <button type="button" onClick={() => void campaigns.refetch()} className="mt-2 rounded border border-red-400 bg-white px-3 py-1 text-sm">
+        <Notice tone="error" role="alert" title="Could not load campaigns.">
+          <p>{campaigns.error.message}</p>
+          <Button tone="danger" onClick={() => void campaigns.refetch()} className="mt-2">
             Try again
-          </button>
-        </div>
+          </Button>
+        </Notice>
       ) : null}
       {campaigns.data && campaigns.data.all === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">

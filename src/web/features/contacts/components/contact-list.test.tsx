@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID } from '../../../../../mocks/api/fixtures';
-import { renderApp } from '../../../test/render-app';
+import { renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
 const TOTAL = 100_000;

@@ -3,19 +3,19 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
-import { CALL_STATUSES } from '../../../../domain/call-status';
-import type { ContactRow, ContactSort } from '../../../../domain/api-schemas';
-import { setSearchParams } from '../../../app/router';
-import { SearchField } from '../../../components/ui/search-field';
-import { SelectField } from '../../../components/ui/select-field';
-import { cn } from '../../../lib/cn';
-import { formatCount, formatDateTime, formatDuration, statusLabel } from '../../../lib/format';
-import { CONTACTS_PAGE_SIZE, contactQueries, type ContactPageParams } from '../api/contact-queries';
-import type { ReportSearch } from '../../report/report-search';
+import type { ContactRow, ContactSort } from '@domain/api-schemas';
+import { setSearchParams } from '@/lib/router';
+import { SearchField } from '@/components/ui/search-field';
+import { SelectField } from '@/components/ui/select-field';
+import { cn } from '@/lib/cn';
+import { formatCount, formatDateTime, formatDuration } from '@/lib/format';
+import { CALL_STATUS_ORDER, contactStatusConfig } from '@/lib/status-vocabulary';
+import { CONTACTS_PAGE_SIZE, contactQueries, type ContactPageParams } from '../api/get-contacts';
+import { useContactsSearch, type ContactsSearch } from '../contacts-search';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'All statuses' },
-  ...CALL_STATUSES.map((status) => ({ value: status, label: statusLabel(status) })),
+  ...CALL_STATUS_ORDER.map((status) => ({ value: status, label: contactStatusConfig[status].label })),
 ];
 const ROW_HEIGHT = 40;
 const LIST_HEIGHT = 480;
@@ -43,7 +43,8 @@ function observeWithFallback(instance: Virtualizer<HTMLDivElement, Element>, cb:
   return observeElementRect(instance, (rect) => cb({ width: rect.width || 800, height: rect.height || LIST_HEIGHT }));
 }
 
-export function ContactList({ campaignId, search, timeZone }: { campaignId: string; search: ReportSearch; timeZone: string }) {
+export function ContactList({ campaignId, timeZone }: { campaignId: string; timeZone: string }) {
+  const search = useContactsSearch();
   const base = { q: search.q, status: search.status, sort: search.sort, limit: CONTACTS_PAGE_SIZE };
   const firstPage = useQuery(contactQueries.list(campaignId, { ...base, offset: 0 }));
   const total = firstPage.data?.total ?? 0;
@@ -138,8 +139,8 @@ function ContactCells({ row, timeZone }: { row: ContactRow; timeZone: string }) 
       <div role="cell" className="truncate px-3">{row.name ?? '—'}</div>
       <div role="cell" className="px-3">
         <span className="inline-flex items-center gap-1.5">
-          <span aria-hidden="true" className="inline-block size-2 rounded-full" style={{ background: `var(--color-status-${row.finalStatus})` }} />
-          {statusLabel(row.finalStatus)}
+          <span aria-hidden="true" className="inline-block size-2 rounded-full" style={{ background: contactStatusConfig[row.finalStatus].color }} />
+          {contactStatusConfig[row.finalStatus].label}
         </span>
       </div>
       <div role="cell" className="px-3 text-right">{row.attempts}</div>
@@ -171,7 +172,7 @@ function searchContacts(q: string): void {
   setSearchParams({ q });
 }
 
-function ContactFilters({ search }: { search: ReportSearch }) {
+function ContactFilters({ search }: { search: ContactsSearch }) {
   return (
     <form role="search" aria-label="Filter contacts" className="flex flex-wrap gap-3" onSubmit={(event) => event.preventDefault()}>
       <SearchField label="Search contacts by number or name" value={search.q} onSearch={searchContacts} />

@@ -1,6 +1,7 @@
 // Shapes a report for the screen (the `select` of the report query): chart-ready arrays, at most ~300 points each.
-import type { BreakdownStatus, Report } from '../../../../domain/api-schemas';
-import { formatTime, statusLabel } from '../../../lib/format';
+import type { BreakdownStatus, Report } from '@domain/api-schemas';
+import { formatTime } from '@/lib/format';
+import { CONTACT_STATUS_ORDER, contactStatusConfig } from '@/lib/status-vocabulary';
 
 export const MAX_CHART_POINTS = 300;
 
@@ -37,7 +38,10 @@ export interface ShapedReport {
 }
 
 export function toStatusSlices(breakdown: Report['breakdown']): StatusSlice[] {
-  return breakdown.filter((row) => row.count > 0).map((row) => ({ status: row.status, label: statusLabel(row.status), count: row.count, share: row.share }));
+  return breakdown
+    .filter((row) => row.count > 0)
+    .sort((a, b) => CONTACT_STATUS_ORDER.indexOf(a.status) - CONTACT_STATUS_ORDER.indexOf(b.status))
+    .map((row) => ({ status: row.status, label: contactStatusConfig[row.status].label, count: row.count, share: row.share }));
 }
 
 /** Merges neighbouring buckets until at most `maxPoints` remain, so a long campaign never draws thousands of bars. */

@@ -1,6 +1,6 @@
 // Best time to call, in words: the hour with the highest connect rate, in the campaign's time zone.
-import type { BestTime } from '../../../../domain/api-schemas';
-import { formatHour, formatPercent } from '../../../lib/format';
+import type { BestTime } from '@domain/api-schemas';
+import { formatHour, formatPercent } from '@/lib/format';
 
 export function BestTimeText({ bestTime }: { bestTime: BestTime }) {
   const best = bestTime.hours.find((hour) => hour.hour === bestTime.bestHour);

@@ -1,8 +1,8 @@
 // One metric: its value, the healthy range, a verdict in colour AND words, and the formula on hover or focus.
 import { useId, useState } from 'react';
-import type { Metric, Verdict } from '../../../../domain/api-schemas';
-import { cn } from '../../../lib/cn';
-import { formatDecimal, formatDuration, formatPercent } from '../../../lib/format';
+import type { Metric, Verdict } from '@domain/api-schemas';
+import { cn } from '@/lib/cn';
+import { formatDecimal, formatDuration, formatPercent } from '@/lib/format';
 
 export function formatMetricValue(metric: Pick<Metric, 'unit' | 'value'>): string {
   if (metric.value === null) return '—';

@@ -1,5 +1,5 @@
 // The seven metrics of the reporting guide (docs/reporting-guide.md), each with its verdict and formula.
-import { METRIC_NAMES, type Metrics } from '../../../../domain/api-schemas';
+import { METRIC_NAMES, type Metrics } from '@domain/api-schemas';
 import { MetricTile } from './metric-tile';
 
 export function MetricTiles({ metrics }: { metrics: Metrics }) {

@@ -1,14 +1,12 @@
 // The report's charts, in their own lazy chunk (recharts is ~100 KB gzip): tiles and tables render without it.
 // Each chart gets plain shaped arrays, a fixed-size box, no animation, and a text label for screen readers.
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ContactStatus } from '@domain/status-labels';
 import type { HourBar, StatusSlice, TimelinePoint } from '../api/shape-report';
-import { formatCount, formatPercent } from '../../../lib/format';
+import { formatCount, formatPercent } from '@/lib/format';
+import { CONTACT_STATUS_ORDER, contactStatusConfig } from '@/lib/status-vocabulary';
 
 export const CHART_HEIGHT = 260;
-
-function statusColour(status: string): string {
-  return `var(--color-status-${status})`;
-}
 
 const MIN_LABELLED_SHARE = 0.03;
 
@@ -30,7 +28,7 @@ export function StatusPieChart({ slices }: { slices: StatusSlice[] }) {
             labelLine={false}
           >
             {slices.map((slice) => (
-              <Cell key={slice.status} fill={statusColour(slice.status)} />
+              <Cell key={slice.status} fill={contactStatusConfig[slice.status].color} />
             ))}
           </Pie>
           <Tooltip isAnimationActive={false} formatter={(value) => formatCount(Number(value))} />
@@ -41,13 +39,18 @@ export function StatusPieChart({ slices }: { slices: StatusSlice[] }) {
   );
 }
 
-const OUTCOMES: Array<{ key: keyof Omit<TimelinePoint, 'label'>; label: string; status: string }> = [
-  { key: 'completed', label: 'Completed', status: 'completed' },
-  { key: 'busy', label: 'Busy', status: 'busy' },
-  { key: 'noAnswer', label: 'No answer', status: 'no-answer' },
-  { key: 'failed', label: 'Failed', status: 'failed' },
-  { key: 'canceled', label: 'Canceled', status: 'canceled' },
-];
+/** The status each series of the timeline counts; series are drawn in the vocabulary's order. */
+const SERIES_OF_STATUS: Partial<Record<ContactStatus, keyof Omit<TimelinePoint, 'label'>>> = {
+  completed: 'completed',
+  failed: 'failed',
+  busy: 'busy',
+  'no-answer': 'noAnswer',
+  canceled: 'canceled',
+};
+const OUTCOMES = CONTACT_STATUS_ORDER.flatMap((status) => {
+  const key = SERIES_OF_STATUS[status];
+  return key ? [{ key, ...contactStatusConfig[status] }] : [];
+});
 
 export function ThroughputChart({ points, bucketLabel }: { points: TimelinePoint[]; bucketLabel: string }) {
   const totals = OUTCOMES.map((outcome) => `${outcome.label} ${formatCount(points.reduce((sum, point) => sum + point[outcome.key], 0))}`).join(', ');
@@ -67,8 +70,8 @@ export function ThroughputChart({ points, bucketLabel }: { points: TimelinePoint
               dataKey={outcome.key}
               name={outcome.label}
               stackId="outcomes"
-              stroke={statusColour(outcome.status)}
-              fill={statusColour(outcome.status)}
+              stroke={outcome.color}
+              fill={outcome.color}
               fillOpacity={0.7}
               isAnimationActive={false}
             />
@@ -89,7 +92,7 @@ export function BestTimeChart({ hours, timeZone }: { hours: HourBar[]; timeZone:
           <XAxis dataKey="label" fontSize={12} />
           <YAxis unit="%" domain={[0, 100]} width={44} fontSize={12} />
           <Tooltip isAnimationActive={false} formatter={(value) => `${String(value)}%`} />
-          <Bar dataKey="ratePercent" name="Connect rate" fill="var(--color-status-completed)" isAnimationActive={false} />
+          <Bar dataKey="ratePercent" name="Connect rate" fill={contactStatusConfig.completed.color} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

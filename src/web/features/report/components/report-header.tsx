@@ -1,15 +1,17 @@
 // The report's header: what campaign this is, how it is scheduled and retried, and how fresh the numbers are.
-import type { Report } from '../../../../domain/api-schemas';
-import { Badge, statusBadgeClass } from '../../../components/ui/badge';
-import { LiveMarker } from '../../../components/ui/live-marker';
-import { Link } from '../../../app/router';
-import { formatAge, formatDateTime, statusLabel } from '../../../lib/format';
-import { useNow } from '../../../lib/use-now';
+import type { Report } from '@domain/api-schemas';
+import { CampaignStatusBadge } from '@/components/ui/badge';
+import { LiveMarker } from '@/components/ui/live-marker';
+import { CAMPAIGNS_PATH } from '@/lib/paths';
+import { Link } from '@/lib/router';
+import { formatAge, formatDateTime } from '@/lib/format';
+import { contactStatusConfig } from '@/lib/status-vocabulary';
+import { useNow } from '@/lib/use-now';
 
 export function retrySummary(retries: Report['campaign']['retries']): string {
   if (!retries || retries.numberOfRetries === 0) return 'No retries';
   const count = retries.numberOfRetries === 1 ? '1 retry' : `${retries.numberOfRetries} retries`;
-  const on = retries.onStatus.length ? `, on ${retries.onStatus.map((status) => statusLabel(status).toLowerCase()).join(', ')}` : '';
+  const on = retries.onStatus.length ? `, on ${retries.onStatus.map((status) => contactStatusConfig[status].label.toLowerCase()).join(', ')}` : '';
   return `${count}, ${retries.intervalMins} min apart (${retries.mechanism.toLowerCase()})${on}`;
 }
 
@@ -21,11 +23,11 @@ export function ReportHeader({ report, live }: { report: Report; live: boolean }
   return (
     <header className="space-y-2">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/" className="text-blue-800 underline underline-offset-2">All campaigns</Link>
+        <Link href={CAMPAIGNS_PATH} className="text-blue-800 underline underline-offset-2">All campaigns</Link>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-words text-2xl font-semibold">{campaign.name}</h1>
-        <Badge className={statusBadgeClass(campaign.status)}>{statusLabel(campaign.status)}</Badge>
+        <CampaignStatusBadge status={campaign.status} />
         {live ? <LiveMarker /> : null}
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-[auto_1fr]">

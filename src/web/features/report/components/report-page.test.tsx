@@ -5,7 +5,8 @@ import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID, seedReportFixture } from '../../../../../mocks/api/fixtures';
-import { renderApp } from '../../../test/render-app';
+import { campaignKeys } from '@/lib/query-keys';
+import { renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
 const reportUrl = `/campaigns/${SEED_CAMPAIGN_ID}`;
@@ -130,7 +131,7 @@ describe('campaign report', () => {
     const { queryClient } = renderApp(reportUrl);
     await screen.findByRole('heading', { level: 1, name: 'Payment Reminder Q1' });
     server.use(http.get(`${API}/campaigns/:id/report`, () => HttpResponse.json({ error: 'boom' }, { status: 503 })));
-    await queryClient.refetchQueries({ queryKey: ['campaigns', SEED_CAMPAIGN_ID, 'report'] });
+    await queryClient.refetchQueries({ queryKey: campaignKeys.report(SEED_CAMPAIGN_ID) });
     expect(await screen.findByRole('alert')).toHaveTextContent(/callboard server is not answering.*last good data, from \d\d:\d\d/);
     expect(within(tile('Created')!).getByText('2,500')).toBeInTheDocument();
   });
@@ -152,6 +153,26 @@ describe('campaign report', () => {
     renderApp(reportUrl);
     expect(await screen.findByRole('alert')).toHaveTextContent('Exotel unreachable since 10:42, showing the last known data.');
     expect(within(tile('Completed')!).getByText('1,875')).toBeInTheDocument();
+  });
+
+  it('says the data is stale because Exotel is rate-limiting, not unreachable', async () => {
+    server.use(
+      http.get(`${API}/campaigns/:id/report`, () =>
+        HttpResponse.json({
+          ...seedReportFixture,
+          sync: {
+            ...seedReportFixture.sync,
+            stale: true,
+            staleSince: '2026-01-15T05:12:00.000Z',
+            upstream: { state: 'rate-limited', lastSuccessAt: '2026-01-15T05:11:30.000Z', lastError: null },
+          },
+        }),
+      ),
+    );
+    renderApp(reportUrl);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Rate-limited by Exotel since 10:42, showing the last known data.');
+    expect(alert).not.toHaveTextContent('unreachable');
   });
 
   it('shows how many call records have arrived while sync is still backfilling', async () => {

@@ -2,20 +2,23 @@
 // contacts. The report is polled every 30 s and refetched sooner when the server pushes an event.
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Section } from '../../../components/ui/section';
-import { ApiError } from '../../../lib/api-client';
-import { useServerEvents } from '../../../lib/use-server-events';
-import { campaignQueries } from '../../campaigns/api/campaign-queries';
-import { ContactList } from '../../contacts/components/contact-list';
+import { ServerDownNotice, UpstreamStaleNotice } from '@/components/stale-data-notices';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { Section } from '@/components/ui/section';
+import { ApiError } from '@/lib/api-client';
+import { useServerEvents } from '@/lib/use-server-events';
+// A page composes another feature's component: the one cross-feature import ESLint allows.
+import { ContactList } from '@/features/contacts/components/contact-list';
+import { reportQueries } from '../api/get-report';
 import { shapeReport } from '../api/shape-report';
-import type { ReportSearch } from '../report-search';
 import { BestTimeText } from './best-time';
 import { MetricTiles } from './metric-tiles';
 import { ReportHeader } from './report-header';
 import { RetryTable } from './retry-table';
 import { StatsTiles } from './stats-tiles';
 import { StatusTable } from './status-table';
-import { StaleNotice, SyncProgress } from './sync-notice';
+import { SyncProgress } from './sync-progress';
 
 const loadCharts = () => import('./report-charts');
 const StatusPieChart = lazy(() => loadCharts().then((module) => ({ default: module.StatusPieChart })));
@@ -38,8 +41,8 @@ function bucketName(seconds: number): string {
   return `${seconds} seconds`;
 }
 
-export function ReportPage({ campaignId, search }: { campaignId: string; search: ReportSearch }) {
-  const report = useQuery({ ...campaignQueries.report(campaignId), select: shapeReport });
+export function ReportPage({ campaignId }: { campaignId: string }) {
+  const report = useQuery({ ...reportQueries.report(campaignId), select: shapeReport });
   const { connected } = useServerEvents(campaignId);
   const [showStatusTable, setShowStatusTable] = useState(false);
 
@@ -52,25 +55,24 @@ export function ReportPage({ campaignId, search }: { campaignId: string; search:
   if (!shaped) {
     const notFound = report.error instanceof ApiError && report.error.status === 404;
     return (
-      <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
+      <Notice tone="error" role="alert">
         <h1 className="text-lg font-semibold">{notFound ? 'Campaign not found' : 'Could not load the report'}</h1>
-        <p className="text-sm">{report.error?.message}</p>
-        <button type="button" onClick={() => void report.refetch()} className="mt-2 rounded border border-red-400 bg-white px-3 py-1 text-sm">
+        <p>{report.error?.message}</p>
+        <Button tone="danger" onClick={() => void report.refetch()} className="mt-2">
           Try again
-        </button>
-      </div>
+        </Button>
+      </Notice>
     );
   }
 
   const { report: data, statusSlices, timeline, hours } = shaped;
   const zone = data.campaign.timeZone;
-  // React Query keeps the last good data when a refetch fails; say so, with the time of that data.
-  const serverDownSince = report.isError ? report.dataUpdatedAt : null;
 
   return (
     <div className="space-y-6">
       <ReportHeader report={data} live={connected} />
-      <StaleNotice sync={data.sync} serverDownSince={serverDownSince} timeZone={zone} />
+      {/* React Query keeps the last good data when a refetch fails; say so, with the time of that data. */}
+      {report.isError ? <ServerDownNotice since={report.dataUpdatedAt} timeZone={zone} /> : <UpstreamStaleNotice sync={data.sync} timeZone={zone} />}
       <SyncProgress sync={data.sync} />
 
       <Section title="Calls">
@@ -86,14 +88,9 @@ export function ReportPage({ campaignId, search }: { campaignId: string; search:
         <Section
           title="Status breakdown"
           actions={
-            <button
-              type="button"
-              aria-pressed={showStatusTable}
-              onClick={() => setShowStatusTable((shown) => !shown)}
-              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-700"
-            >
+            <Button aria-pressed={showStatusTable} onClick={() => setShowStatusTable((shown) => !shown)}>
               {showStatusTable ? 'Show chart' : 'Show as table'}
-            </button>
+            </Button>
           }
         >
           {statusSlices.length === 0 ? (
@@ -134,7 +131,7 @@ export function ReportPage({ campaignId, search }: { campaignId: string; search:
       </div>
 
       <Section title="Contacts">
-        <ContactList campaignId={campaignId} search={search} timeZone={zone} />
+        <ContactList campaignId={campaignId} timeZone={zone} />
       </Section>
     </div>
   );

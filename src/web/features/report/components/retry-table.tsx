@@ -1,7 +1,7 @@
 // Retry effectiveness: per attempt, how many contacts had it and how many it connected; weak retries are flagged.
-import type { Retries } from '../../../../domain/api-schemas';
-import { Table, Td, Th } from '../../../components/ui/table';
-import { attemptLabel, formatCount, formatPercent } from '../../../lib/format';
+import type { Retries } from '@domain/api-schemas';
+import { Table, Td, Th } from '@/components/ui/table';
+import { attemptLabel, formatCount, formatPercent } from '@/lib/format';
 
 export function RetryTable({ retries }: { retries: Retries }) {
   const anyFlagged = retries.rows.some((row) => row.flagged);

@@ -1,9 +1,10 @@
 // Query factory for pages of a campaign's contacts. Each page is its own query, so the list can hold 100,000
 // contacts while only the pages on screen are fetched, and an invalidation refetches only those.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { contactsResponseSchema, type ContactSort } from '../../../../domain/api-schemas';
-import type { CallStatus } from '../../../../domain/call-status';
-import { apiGet, apiUrl } from '../../../lib/api-client';
+import { contactsResponseSchema, type ContactSort } from '@domain/api-schemas';
+import type { CallStatus } from '@domain/call-status';
+import { apiGet, apiUrl } from '@/lib/api-client';
+import { campaignKeys } from '@/lib/query-keys';
 
 export const CONTACTS_PAGE_SIZE = 100;
 
@@ -27,10 +28,9 @@ export function getContacts(campaignId: string, params: ContactPageParams, signa
 }
 
 export const contactQueries = {
-  all: (campaignId: string) => ['campaigns', campaignId, 'contacts'] as const,
   list: (campaignId: string, params: ContactPageParams) =>
     queryOptions({
-      queryKey: [...contactQueries.all(campaignId), params] as const,
+      queryKey: campaignKeys.contactPage(campaignId, params),
       queryFn: ({ signal }) => getContacts(campaignId, params, signal),
       // While a new search runs, the old rows stay on screen instead of a blank list.
       placeholderData: keepPreviousData,

@@ -1,7 +1,7 @@
 // Renders the whole app at a URL with a fresh QueryClient (retries off), as component tests need it.
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { App } from '../app/app';
+import { App } from '@/app/app';
 
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity, staleTime: 0 } } });

@@ -1,4 +1,5 @@
-// A tiny router on the History API: two screens, and the URL's search params as the state of what is shareable.
+// A tiny router on the History API: the current location, navigation, links, and the URL's search params as the
+// state of what is shareable. Which screen a path shows is app/routes.ts's job.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const NAVIGATE_EVENT = 'callboard:navigate';
@@ -43,19 +44,6 @@ export function setSearchParams(params: Record<string, string | undefined>, opti
   }
   const query = next.toString();
   navigate(window.location.pathname + (query ? `?${query}` : ''), options);
-}
-
-export type Route = { name: 'campaigns' } | { name: 'report'; campaignId: string } | { name: 'not-found' };
-
-export function matchRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { name: 'campaigns' };
-  const report = /^\/campaigns\/([^/]+)\/?$/.exec(pathname);
-  if (report?.[1]) return { name: 'report', campaignId: decodeURIComponent(report[1]) };
-  return { name: 'not-found' };
-}
-
-export function reportPath(campaignId: string): string {
-  return `/campaigns/${encodeURIComponent(campaignId)}`;
 }
 
 /** An ordinary link that navigates in place; modified clicks (new tab, etc.) stay with the browser. */

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { campaignKeys } from './query-keys';
+
+function cachedKeys(queryClient: QueryClient, queryKey: readonly unknown[], exact = false) {
+  return queryClient.getQueryCache().findAll({ queryKey, exact }).map((query) => query.queryKey);
+}
+
+describe('query keys', () => {
+  it('puts a campaign’s report and every contact page under that campaign, and nothing of another campaign', () => {
+    const queryClient = new QueryClient();
+    const keys = [
+      campaignKeys.list(),
+      campaignKeys.report('c1'),
+      campaignKeys.contactPage('c1', { q: '', offset: 0 }),
+      campaignKeys.contactPage('c1', { q: '98', offset: 100 }),
+      campaignKeys.report('c2'),
+    ];
+    for (const key of keys) queryClient.setQueryData(key, {});
+    expect(cachedKeys(queryClient, campaignKeys.campaign('c1'))).toHaveLength(3);
+    expect(cachedKeys(queryClient, campaignKeys.contacts('c1'))).toHaveLength(2);
+    expect(cachedKeys(queryClient, campaignKeys.list(), true)).toEqual([campaignKeys.list()]);
+    expect(cachedKeys(queryClient, campaignKeys.all)).toHaveLength(keys.length);
+  });
+});
