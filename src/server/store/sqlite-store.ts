@@ -9,6 +9,8 @@ import type { CallRecord, Campaign, UpstreamStats } from '../../domain/campaign'
 import type { CampaignStatus } from '../../domain/campaign-status';
 import { foldContact, type ContactAttempt, type FoldedContact } from '../../domain/contacts/fold-contact';
 import type { ReportCall } from '../../domain/report-input';
+import { msOfIso } from '../../domain/instant';
+import { statsKey } from '../../domain/stats-key';
 import { contactSql, digitsOf, numberKeyOf, searchTextOf } from './contact-query';
 import { mergeCall, sameCall, type StoredCall } from './merge-call';
 import { migrate } from './migrations';
@@ -93,27 +95,6 @@ const COUNTER = {
   lastWebhook: 'webhook_last_at',
 } as const;
 
-/** Stats as canonical JSON (fixed key order), so that an unchanged snapshot compares equal as text. */
-function statsJson(stats: UpstreamStats): string {
-  const extra = Object.fromEntries(Object.entries(stats.extra).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return JSON.stringify({
-    created: stats.created,
-    completed: stats.completed,
-    failed: stats.failed,
-    pending: stats.pending,
-    inProgress: stats.inProgress,
-    busy: stats.busy,
-    noAnswer: stats.noAnswer,
-    extra,
-  });
-}
-
-function msOrNull(iso: string | null): number | null {
-  if (iso === null) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : ms;
-}
-
 /** How long raw webhook events are kept, and how often (in accepted events) older ones are pruned. */
 export const WEBHOOK_EVENT_RETENTION_MS = 7 * 24 * 60 * 60_000;
 const PRUNE_EVERY_EVENTS = 1_000;
@@ -183,7 +164,7 @@ export class SqliteStore implements CallboardStore {
   /** Writes one campaign; bumps its version only when something a report shows changed (not the poll time). */
   private writeCampaign(campaign: Campaign, polledAt: string, statsAt: string): void {
     const before = this.getCampaign(campaign.id);
-    const stats = statsJson(campaign.stats);
+    const stats = statsKey(campaign.stats);
     const params = {
       id: campaign.id,
       name: campaign.name,
@@ -194,7 +175,7 @@ export class SqliteStore implements CallboardStore {
       send_at: campaign.schedule.sendAt,
       end_at: campaign.schedule.endAt,
       date_created: campaign.dateCreated,
-      date_created_ms: msOrNull(campaign.dateCreated),
+      date_created_ms: msOfIso(campaign.dateCreated),
       date_updated: campaign.dateUpdated,
       polled_at: polledAt,
     };
@@ -206,7 +187,7 @@ export class SqliteStore implements CallboardStore {
          date_created = excluded.date_created, date_created_ms = excluded.date_created_ms, date_updated = excluded.date_updated,
          polled_at = excluded.polled_at`,
     ).run(params);
-    const statsChanged = before === null || statsJson(before.stats) !== stats;
+    const statsChanged = before === null || statsKey(before.stats) !== stats;
     if (statsChanged) {
       this.sql('INSERT INTO campaign_stats_history (campaign_id, at, stats_json) VALUES (?, ?, ?)').run(campaign.id, statsAt, stats);
     }

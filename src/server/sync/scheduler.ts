@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import type { Clock } from '../exotel/clock';
 import type { ExotelClient } from '../exotel/client';
 import type { WatchedCampaigns } from './watched';
+import { statsKey } from '../../domain/stats-key';
 
 export const STATS_INTERVAL_MS = 30_000;
 /** A caught-up campaign whose stats moved is re-read at most this often. */
@@ -169,7 +170,7 @@ export class SyncScheduler {
     const changed = campaigns.filter((campaign) => {
       const before = store.getCampaign(campaign.id);
       if (before) known.add(campaign.id);
-      return !before || statsKey(before) !== statsKey(campaign);
+      return !before || statsKeyOf(before) !== statsKeyOf(campaign);
     });
     const at = new Date(clock.now()).toISOString();
     store.upsertCampaigns(campaigns, at);
@@ -234,10 +235,10 @@ export class SyncScheduler {
       // campaign (its final pass was done before), so a restart does not re-read every finished campaign.
       const at = state.lastPolledAt ? Date.parse(state.lastPolledAt) : 0;
       const finishedAndDone = state.lastFullPassAt !== null && !isCampaignActive(campaign.status);
-      last = { at, stats: finishedAndDone ? statsKey(campaign) : '' };
+      last = { at, stats: finishedAndDone ? statsKeyOf(campaign) : '' };
       this.lastPass.set(campaign.id, last);
     }
-    if (last.stats !== statsKey(campaign)) return last.at + this.pollIntervalMs - now;
+    if (last.stats !== statsKeyOf(campaign)) return last.at + this.pollIntervalMs - now;
     return last.at + FINISHED_RECHECK_MS - now;
   }
 
@@ -294,7 +295,7 @@ export class SyncScheduler {
     });
     if (done) {
       this.cursors.delete(campaignId);
-      this.lastPass.set(campaignId, { at: now, stats: statsKey(campaign) });
+      this.lastPass.set(campaignId, { at: now, stats: statsKeyOf(campaign) });
     } else {
       this.cursors.set(campaignId, nextOffset);
     }
@@ -304,13 +305,7 @@ export class SyncScheduler {
   }
 }
 
-/** Status and stats as one comparable string, independent of key order (the store may build objects differently). */
-function statsKey(campaign: Campaign | null): string {
-  if (!campaign) return '';
-  const { extra, ...known } = campaign.stats;
-  const sorted = (record: Record<string, number | undefined>) =>
-    Object.entries(record)
-      .filter(([, value]) => value !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([campaign.status, sorted(known), sorted(extra)]);
+/** Status and stats as one comparable string (stats by the one rule of domain/stats-key.ts). */
+function statsKeyOf(campaign: Campaign | null): string {
+  return campaign ? `${campaign.status}|${statsKey(campaign.stats)}` : '';
 }
