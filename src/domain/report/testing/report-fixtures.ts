@@ -148,7 +148,3 @@ export const reportInputArbitrary: fc.Arbitrary<ReportInput> = fc
     }),
   );
 
-/** The same calls in another order (fast-check shuffles by index). */
-export function permuted<T>(items: readonly T[]): fc.Arbitrary<T[]> {
-  return fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
-}
