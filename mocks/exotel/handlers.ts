@@ -1,6 +1,7 @@
 // MSW handlers that serve the simulator with Exotel's URLs, envelopes and errors: the campaigns list, one
 // campaign, and call-details (plural and singular paths), behind Basic auth, an optional rate limit and faults.
 import { http, HttpResponse, delay, type RequestHandler } from 'msw';
+import { foldKey } from '../../src/domain/call-status';
 import type { AttemptStatus, SimCallRecord } from './model';
 import { ATTEMPT_STATUSES } from './model';
 import { unitHash } from './random';
@@ -31,11 +32,8 @@ export interface ExotelHandlerOptions {
 const MAX_LIMIT = 500;
 const DEFAULT_LIMIT = 20;
 
-function fold(text: string): string {
-  return text.toLowerCase().replace(/[-_\s]/g, '');
-}
 
-const ATTEMPT_STATUS_BY_FOLDED = new Map<string, AttemptStatus>(ATTEMPT_STATUSES.map((s) => [fold(s), s]));
+const ATTEMPT_STATUS_BY_FOLDED = new Map<string, AttemptStatus>(ATTEMPT_STATUSES.map((s) => [foldKey(s), s]));
 
 type Paging = { ok: true; offset: number; limit: number } | { ok: false; message: string };
 
@@ -52,12 +50,12 @@ function readPaging(url: URL): Paging {
 function statusList(url: URL): string[] | null {
   const raw = url.searchParams.get('status');
   if (raw === null || raw.trim() === '') return null;
-  return raw.split(',').map(fold).filter((s) => s !== '');
+  return raw.split(',').map(foldKey).filter((s) => s !== '');
 }
 
 function sortOf(url: URL): { field: string; direction: 'asc' | 'desc' } {
   const [field = 'date_created', direction = 'asc'] = (url.searchParams.get('sort_by') ?? 'date_created:asc').split(':');
-  return { field: fold(field), direction: direction.toLowerCase() === 'desc' ? 'desc' : 'asc' };
+  return { field: foldKey(field), direction: direction.toLowerCase() === 'desc' ? 'desc' : 'asc' };
 }
 
 export function exotelHandlers(sim: ExotelSimulator, options: ExotelHandlerOptions): RequestHandler[] {
@@ -133,7 +131,7 @@ export function exotelHandlers(sim: ExotelSimulator, options: ExotelHandlerOptio
     const wanted = statusList(url);
     const nameQuery = url.searchParams.get('name')?.toLowerCase() ?? '';
     let views: CampaignView[] = sim.views().filter(
-      (v) => (!wanted || wanted.includes(fold(v.status))) && (!nameQuery || v.spec.name.toLowerCase().includes(nameQuery)),
+      (v) => (!wanted || wanted.includes(foldKey(v.status))) && (!nameQuery || v.spec.name.toLowerCase().includes(nameQuery)),
     );
     const sort = sortOf(url);
     const sign = sort.direction === 'desc' ? -1 : 1;

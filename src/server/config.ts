@@ -1,6 +1,7 @@
 // The server's settings, parsed once from the environment with zod. No Exotel credentials means demo mode.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE } from '../domain/report/time-zone';
 
 /** An Exotel account sid: letters, digits, `-` and `_`; it becomes part of every upstream URL path. */
 export const ACCOUNT_SID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -13,7 +14,7 @@ const envSchema = z.object({
   EXOTEL_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(30),
   EXOTEL_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(500),
   CALLBOARD_WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
-  CALLBOARD_TIME_ZONE: z.string().default('Asia/Kolkata'),
+  CALLBOARD_TIME_ZONE: z.string().default(DEFAULT_TIME_ZONE),
   /** The public URL Exotel posts webhooks to (e.g. https://callboard.example.com); shown in the log at start. */
   CALLBOARD_PUBLIC_URL: z.url().optional(),
   /** Further host names callboard answers to besides the public URL's and the bound address (comma-separated). */

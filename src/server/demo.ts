@@ -1,6 +1,7 @@
 // Demo mode's upstream: the Exotel simulator on a loopback port, read over real HTTP exactly as Exotel would be.
 // The only file in src that may import mocks/ (ESLint allows it here alone).
 import { serveSimulator } from '../../mocks/exotel/serve';
+import type { ScenarioName } from '../../mocks/exotel/scenarios';
 import type { ExotelCredentials } from './config';
 
 export interface DemoUpstream {
@@ -16,12 +17,15 @@ export interface DemoOptions {
   webhookBaseUrl: string;
 }
 
+/** The campaigns the demo shows (their dates must fit the bounds of value-bounds.ts: demo.test.ts checks it). */
+export const DEMO_SCENARIOS: readonly ScenarioName[] = ['seed-example', 'demo', 'retries-5k'];
+
 export async function startDemoUpstream(options: DemoOptions): Promise<DemoUpstream> {
   const served = await serveSimulator({
     port: 0,
     seed: options.seed,
     clock: { speed: options.speed },
-    scenarios: ['seed-example', 'demo', 'retries-5k'],
+    scenarios: [...DEMO_SCENARIOS],
     webhooks: { baseUrl: options.webhookBaseUrl },
   });
   return {

@@ -14,7 +14,7 @@ import { LiveHub } from './live/hub';
 import { WatchedCampaigns } from './sync/watched';
 import { UpstreamStatus } from './exotel/upstream-status';
 import { createSync } from './sync/create-sync';
-import { startDemoUpstream, type DemoUpstream } from './demo';
+import type { DemoUpstream } from './demo';
 import { gracefulShutdown, SERVER_OPTIONS } from './http/shutdown';
 
 async function main(): Promise<void> {
@@ -47,6 +47,8 @@ async function main(): Promise<void> {
 
   let credentials = config.exotel;
   if (!credentials) {
+    // Loaded only in demo mode: live mode never loads the simulator (mocks/) or msw.
+    const { startDemoUpstream } = await import('./demo');
     demo = await startDemoUpstream({
       seed: config.demo.seed,
       speed: config.demo.speed,

@@ -199,7 +199,7 @@ describe('buildReport: properties', () => {
   it("counts each contact by foldContact's final status when Exotel gives no stats and no retry is coming", () => {
     fc.assert(
       fc.property(reportInputArbitrary, (generated) => {
-        const input = { ...generated, campaign: campaign({ status: 'completed', stats: { extra: {} } }) };
+        const input = { ...generated, campaign: campaign({ status: 'completed', stats: { extra: {} }, dateCreated: generated.campaign.dateCreated }) };
         const byNumber = new Map<string, typeof input.calls[number][]>();
         for (const c of input.calls) byNumber.set(c.number, [...(byNumber.get(c.number) ?? []), c]);
         const expected = { completed: 0, failed: 0, busy: 0, noAnswer: 0, inProgress: 0 };

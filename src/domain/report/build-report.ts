@@ -12,19 +12,21 @@ import { buildRetries } from './retries';
 import { reconcileStats } from './stats';
 import { syncNotes } from './sync-notes';
 import { buildTimeline } from './timeline';
+import { plausibleCallWindow, trustedCalls } from './trusted-calls';
 import { isoWithOffset, resolveTimeZone, zoneOffsetMinutes } from './time-zone';
 
 export function buildReport(input: ReportInput): Report {
-  const { campaign, calls, sync } = input;
+  const { campaign, sync } = input;
   const timeZone = resolveTimeZone(input.timeZone);
   const campaignActive = isCampaignActive(campaign.status);
+  const nowMs = input.now.getTime();
+  const calls = trustedCalls(input.calls, plausibleCallWindow(campaign, nowMs));
 
   const columns = toColumns(calls);
   const scan = scanCalls(columns, { campaignActive, retries: campaign.retries });
   const { stats, notes: countNotes } = reconcileStats(campaign.stats, scan.records, { callsStored: calls.length, campaignActive });
 
   // Timeline starts use one offset (the zone's now): fixed for India, and a DST zone's buckets stay exact instants.
-  const nowMs = input.now.getTime();
   const offsetNow = zoneOffsetMinutes(timeZone, nowMs);
 
   return {

@@ -90,8 +90,3 @@ export function isoWithOffset(ms: number, offsetMinutes: number): string {
   const abs = Math.abs(offsetMinutes);
   return `${wallClock}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
-
-/** ISO 8601 of an instant in the zone's own offset. */
-export function isoInZone(ms: number, timeZone: string): string {
-  return isoWithOffset(ms, zoneOffsetMinutes(timeZone, ms));
-}

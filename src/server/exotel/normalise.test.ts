@@ -108,6 +108,26 @@ describe('call records of both dialects', () => {
     expect(!result.ok && result.problem).toBe(problem);
   });
 
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a duration of 1e308 s', { duration: 1e308 }, 'duration out of bounds'],
+    ['a negative duration', { duration: -3 }, 'duration out of bounds'],
+    ['a duration over a day, as text', { duration: '86401' }, 'duration out of bounds'],
+    ['a negative price', { price: '-1.5' }, 'price out of bounds'],
+    ['a price over 100,000', { price: 100_001 }, 'price out of bounds'],
+    ['a date_created in the year 275760', { date_created: '+275760-09-13T00:00:00.000Z' }, 'date_created out of bounds'],
+    ['a date_created in 1999', { date_created: '1999-12-31T23:59:59Z' }, 'date_created out of bounds'],
+    ['an end_time far in the future', { end_time: '2999-01-01T00:00:00Z' }, 'end_time out of bounds'],
+    ['an attempt number of a billion', { attempt_number: 1e9 }, 'attempt_number out of bounds'],
+  ])('counts a record with %s as malformed, rather than dropping the field', (_label, change, problem) => {
+    const result = normaliseCallRecord({ ...guideRecord, ...change }, 'c', Date.parse('2024-02-02T00:00:00Z'));
+    expect(result).toMatchObject({ ok: false, problem, callSid: guideRecord.call_sid });
+  });
+
+  it('accepts values at the bounds', () => {
+    const result = normaliseCallRecord({ ...guideRecord, duration: 86_400, price: 100_000 }, 'c', Date.parse('2024-02-02T00:00:00Z'));
+    expect(result.ok && result.record).toMatchObject({ durationSec: 86_400, price: 100_000 });
+  });
+
   it('keeps the call sid and number of a refused record so it can be logged (masked)', () => {
     const result = normaliseCallRecord({ ...referenceRecord, status: '??' }, 'c');
     expect(result).toMatchObject({ ok: false, callSid: referenceRecord.call_sid, number: '+919876543210' });
@@ -115,8 +135,14 @@ describe('call records of both dialects', () => {
 });
 
 describe('stats', () => {
+  const statsOf = (raw: unknown) => {
+    const read = normaliseStats(raw);
+    if (!read.ok) throw new Error(read.problem);
+    return read.stats;
+  };
+
   it('maps the reference hyphenated keys and keeps unknown ones in extra', () => {
-    expect(normaliseStats({ created: 10, completed: 4, failed: 1, pending: 3, 'in-progress': 2, 'failed-no-attempt': 1, retrying: 2 })).toEqual({
+    expect(statsOf({ created: 10, completed: 4, failed: 1, pending: 3, 'in-progress': 2, 'failed-no-attempt': 1, retrying: 2 })).toEqual({
       created: 10,
       completed: 4,
       pending: 3,
@@ -127,11 +153,11 @@ describe('stats', () => {
   });
 
   it("keeps Exotel's failed as callboard's failed when busy or no-answer are counted separately", () => {
-    expect(normaliseStats({ Failed: 5, Busy: 2 })).toEqual({ failed: 5, busy: 2, extra: {} });
+    expect(statsOf({ Failed: 5, Busy: 2 })).toEqual({ failed: 5, busy: 2, extra: {} });
   });
 
   it('maps the guide keys, including busy and no_answer, and numeric strings', () => {
-    expect(normaliseStats({ created: '7', completed: 1, failed: 0, pending: 2, in_progress: 1, busy: 2, no_answer: 1 })).toEqual({
+    expect(statsOf({ created: '7', completed: 1, failed: 0, pending: 2, in_progress: 1, busy: 2, no_answer: 1 })).toEqual({
       created: 7,
       completed: 1,
       failed: 0,
@@ -144,7 +170,7 @@ describe('stats', () => {
   });
 
   it('accepts InProgress and No-Answer spellings and drops values that are not counts', () => {
-    expect(normaliseStats({ InProgress: 3, 'No-Answer': 4, created: 'many', summary: { a: 1 } })).toEqual({ inProgress: 3, noAnswer: 4, extra: {} });
+    expect(statsOf({ InProgress: 3, 'No-Answer': 4, created: 'many', summary: { a: 1 } })).toEqual({ inProgress: 3, noAnswer: 4, extra: {} });
   });
 });
 
@@ -194,6 +220,20 @@ describe('campaigns', () => {
     expect(tooMany.ok && tooMany.campaign.retries).toBeNull();
   });
 
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ['a negative created count', { stats: { created: -1 } }, /stats\.created.*out of bounds/],
+    ['a date_updated in the year 275760', { date_updated: '+275760-09-13T00:00:00.000Z' }, /date_updated.*out of bounds/],
+    ['an end_at centuries ahead', { schedule: { send_at: '2024-02-01T10:00:00+05:30', end_at: '2999-01-01T00:00:00Z' } }, /end_at.*out of bounds/],
+  ])('refuses a campaign with %s', (_label, change, problem) => {
+    const result = normaliseCampaign({ ...campaign, ...change }, Date.parse('2024-02-02T00:00:00Z'));
+    expect(result).toEqual({ ok: false, problem: expect.stringMatching(problem), id: campaign.id });
+  });
+
+  it('accepts a schedule set months ahead', () => {
+    const result = normaliseCampaign({ ...campaign, schedule: { send_at: '2024-06-01T10:00:00+05:30', end_at: null } }, Date.parse('2024-02-02T00:00:00Z'));
+    expect(result.ok && result.campaign.schedule.sendAt).toBe('2024-06-01T10:00:00+05:30');
+  });
+
   it('returns the error description of a wrapped error item', () => {
     const result = normaliseCampaign({ code: 404, status: 'failure', data: null, error_data: { code: 1002, description: 'Campaign not found', message: 'x' } });
     expect(result).toEqual({ ok: false, problem: 'Campaign not found', id: null });
@@ -201,6 +241,17 @@ describe('campaigns', () => {
 
   it('refuses a campaign with an unknown status', () => {
     expect(normaliseCampaign({ ...campaign, status: 'Sleeping' })).toMatchObject({ ok: false, problem: 'unknown status' });
+  });
+});
+
+describe('one key in two spellings', () => {
+  it('reads the first non-blank spelling, as the webhook parser does', () => {
+    const twice = normaliseCallRecord({ ...guideRecord, status: 'busy', Status: 'completed', Duration: '', duration: '12' }, 'c');
+    expect(twice.ok && twice.record).toMatchObject({ status: 'busy', durationSec: 12 });
+  });
+
+  it('keeps the first of two spellings of a stats count', () => {
+    expect(normaliseStats({ in_progress: 3, 'In-Progress': 9 })).toEqual({ ok: true, stats: { inProgress: 3, extra: {} } });
   });
 });
 

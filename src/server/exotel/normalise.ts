@@ -1,14 +1,16 @@
 // Exotel's two documented dialects (snake_case API reference, PascalCase-ish guide) and their variants, folded into
-// callboard's internal model. Keys are matched after folding case, hyphens and underscores, so `call_sid`,
-// `CallSid` and `call-sid` are one key; a record that still cannot be understood comes back as null.
+// callboard's internal model. Keys and values are read by dialect.ts (the one home of those rules, shared with the
+// webhook parser); a record that still cannot be understood, or holds an impossible value, comes back as a problem.
 import { z } from 'zod';
 import { foldKey, parseCallStatus } from '../../domain/call-status';
+import { isPlausibleCount, MAX_STAT_COUNT, SCHEDULE_SLACK_MS } from '../../domain/value-bounds';
+import { foldRecord, nonNegative, pick, readAttempt, readDate, readDuration, readPrice, text, wireNumber } from './dialect';
+import type { Folded } from './dialect';
 import { parseCampaignStatus } from '../../domain/campaign-status';
 import type { Campaign, CallRecord, RetryConfig, UpstreamStats } from '../../domain/campaign';
 import type { CallStatus } from '../../domain/call-status';
 
 const looseObject = z.record(z.string(), z.unknown());
-type Folded = Map<string, unknown>;
 
 /** The list envelope both dialects share: `{ request_id, http_code, metadata, response }`. */
 export const envelopeSchema = z.object({
@@ -57,37 +59,25 @@ export function unwrapItem(item: unknown): { data: Record<string, unknown> } | {
   return { error: error?.description ?? error?.message ?? `item code ${wrapper.data.code ?? 'unknown'}` };
 }
 
-function fold(record: Record<string, unknown>): Folded {
-  const folded: Folded = new Map();
-  for (const [key, value] of Object.entries(record)) folded.set(foldKey(key), value);
-  return folded;
-}
-
-const text = z.string().trim().min(1);
-/** A count or an amount, sent as a number or as a numeric string ("43", "1.500"). */
-const numeric = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().nonnegative());
-const dateText = text.refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
-
-function pick<T>(folded: Folded, schema: z.ZodType<T>, ...keys: string[]): T | null {
-  for (const key of keys) {
-    const value = folded.get(key);
-    if (value === undefined || value === null || value === '') continue;
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-  }
-  return null;
-}
-
 /** Why a record was skipped, for the one log line (never the whole record: it holds a phone number). */
-export type RecordProblem = 'not an object' | 'no call sid' | 'no number' | 'unknown status' | 'no date_created';
+export type RecordProblem =
+  | 'not an object'
+  | 'no call sid'
+  | 'no number'
+  | 'unknown status'
+  | 'no date_created'
+  | `${'date_created' | 'start_time' | 'end_time' | 'duration' | 'price' | 'attempt_number'} out of bounds`;
 
 export type NormalisedCall = { ok: true; record: CallRecord } | { ok: false; problem: RecordProblem; callSid: string | null; number: string | null };
 
-/** One call-details row of either dialect. `campaignId` comes from the URL that was read. */
-export function normaliseCallRecord(item: unknown, campaignId: string): NormalisedCall {
+/**
+ * One call-details row of either dialect. `campaignId` comes from the URL that was read; `nowMs` (the upstream's
+ * clock) bounds its dates.
+ */
+export function normaliseCallRecord(item: unknown, campaignId: string, nowMs: number = Date.now()): NormalisedCall {
   const unwrapped = unwrapItem(item);
   if (!unwrapped || 'error' in unwrapped) return { ok: false, problem: 'not an object', callSid: null, number: null };
-  const folded = fold(unwrapped.data);
+  const folded = foldRecord(unwrapped.data);
   const callSid = pick(folded, text, 'callsid', 'sid');
   const number = pick(folded, text, 'number', 'to');
   const fail = (problem: RecordProblem): NormalisedCall => ({ ok: false, problem, callSid, number });
@@ -96,9 +86,20 @@ export function normaliseCallRecord(item: unknown, campaignId: string): Normalis
   const rawStatus = pick(folded, z.string(), 'status');
   const status = rawStatus === null ? null : parseCallStatus(rawStatus);
   if (!status) return fail('unknown status');
-  const dateCreated = pick(folded, dateText, 'datecreated');
-  if (!dateCreated) return fail('no date_created');
-  const attempt = pick(folded, numeric, 'attemptnumber', 'attempt');
+  const dateCreated = readDate(folded, 'date_created', nowMs, ['datecreated']);
+  if (!dateCreated.ok) return fail('date_created out of bounds');
+  if (dateCreated.value === null) return fail('no date_created');
+  // An impossible value makes the whole record unreadable (counted as malformed), never a silently dropped field.
+  const startTime = readDate(folded, 'start_time', nowMs, ['starttime']);
+  if (!startTime.ok) return fail('start_time out of bounds');
+  const endTime = readDate(folded, 'end_time', nowMs, ['endtime']);
+  if (!endTime.ok) return fail('end_time out of bounds');
+  const durationSec = readDuration(folded, 'duration', 'duration');
+  if (!durationSec.ok) return fail('duration out of bounds');
+  const price = readPrice(folded, 'price', 'price');
+  if (!price.ok) return fail('price out of bounds');
+  const attemptNumber = readAttempt(folded, 'attempt_number', 'attemptnumber', 'attempt');
+  if (!attemptNumber.ok) return fail('attempt_number out of bounds');
   return {
     ok: true,
     record: {
@@ -107,14 +108,14 @@ export function normaliseCallRecord(item: unknown, campaignId: string): Normalis
       number,
       name: pick(folded, text, 'name'),
       status,
-      dateCreated,
-      startTime: pick(folded, dateText, 'starttime'),
-      endTime: pick(folded, dateText, 'endtime'),
-      durationSec: pick(folded, numeric, 'duration'),
-      price: pick(folded, numeric, 'price'),
-      attemptNumber: attempt !== null && Number.isInteger(attempt) && attempt >= 1 ? attempt : null,
+      dateCreated: dateCreated.value,
+      startTime: startTime.value,
+      endTime: endTime.value,
+      durationSec: durationSec.value,
+      price: price.value,
+      attemptNumber: attemptNumber.value,
       recordingUrl: pick(folded, text, 'recordingurl'),
-      digits: pick(folded, z.union([z.string(), z.number().transform(String)]), 'digits', 'digit'),
+      digits: pick(folded, text, 'digits', 'digit'),
     },
   };
 }
@@ -129,16 +130,28 @@ const STATS_KEY_BY_FOLDED: Record<string, keyof Omit<UpstreamStats, 'extra'>> = 
   noanswer: 'noAnswer',
 };
 
-/** Stats are an open map of counts: known keys in any spelling, the rest kept under their own name in `extra`. */
-export function normaliseStats(raw: unknown): UpstreamStats {
+export type NormalisedStats = { ok: true; stats: UpstreamStats } | { ok: false; problem: string };
+
+/**
+ * Stats are an open map of counts: known keys in any spelling, the rest kept under their own name in `extra`.
+ * Two spellings of one known key (`in-progress` and `in_progress`) follow dialect.ts's rule: the first one wins.
+ * A known count no campaign can have (negative, over 100 million) makes the stats a problem.
+ */
+export function normaliseStats(raw: unknown): NormalisedStats {
   const stats: UpstreamStats = { extra: {} };
   const object = looseObject.safeParse(raw);
-  if (!object.success) return stats;
+  if (!object.success) return { ok: true, stats };
   let failedKey = 'failed';
   for (const [key, value] of Object.entries(object.data)) {
-    const count = numeric.safeParse(value);
+    const count = wireNumber.safeParse(value);
     if (!count.success) continue;
     const known = STATS_KEY_BY_FOLDED[foldKey(key)];
+    if (known !== undefined && stats[known] !== undefined) continue;
+    if (!isPlausibleCount(count.data)) {
+      // A known count is shown and compared, so an impossible one is refused; an unknown key is just not kept.
+      if (known) return { ok: false, problem: `stats.${key} is out of bounds (a count, 0 to ${MAX_STAT_COUNT})` };
+      continue;
+    }
     if (known && Number.isInteger(count.data)) {
       stats[known] = count.data;
       if (known === 'failed') failedKey = key;
@@ -153,14 +166,14 @@ export function normaliseStats(raw: unknown): UpstreamStats {
     stats.extra[failedKey] = stats.failed;
     delete stats.failed;
   }
-  return stats;
+  return { ok: true, stats };
 }
 
 function normaliseRetries(raw: unknown): RetryConfig | null {
   const object = looseObject.safeParse(raw);
   if (!object.success) return null;
-  const folded = fold(object.data);
-  const retries = pick(folded, numeric, 'numberofretries');
+  const folded = foldRecord(object.data);
+  const retries = pick(folded, nonNegative, 'numberofretries');
   if (retries === null || !Number.isInteger(retries) || retries > 3) return null;
   const mechanism = pick(folded, z.string(), 'mechanism');
   const onStatusRaw = folded.get('onstatus');
@@ -168,7 +181,7 @@ function normaliseRetries(raw: unknown): RetryConfig | null {
   const onStatus = onStatusList
     .map((value) => (typeof value === 'string' ? parseCallStatus(value) : null))
     .filter((value): value is CallStatus => value !== null);
-  const interval = pick(folded, numeric, 'intervalmins');
+  const interval = pick(folded, nonNegative, 'intervalmins');
   return {
     numberOfRetries: retries,
     intervalMins: interval !== null && Number.isInteger(interval) ? interval : 0,
@@ -179,30 +192,38 @@ function normaliseRetries(raw: unknown): RetryConfig | null {
 
 export type NormalisedCampaign = { ok: true; campaign: Campaign } | { ok: false; problem: string; id: string | null };
 
-export function normaliseCampaign(item: unknown): NormalisedCampaign {
+/** One campaign of either dialect; `nowMs` (the upstream's clock) bounds its dates. */
+export function normaliseCampaign(item: unknown, nowMs: number = Date.now()): NormalisedCampaign {
   const unwrapped = unwrapItem(item);
   if (!unwrapped) return { ok: false, problem: 'not an object', id: null };
   if ('error' in unwrapped) return { ok: false, problem: unwrapped.error, id: null };
-  const folded = fold(unwrapped.data);
+  const folded = foldRecord(unwrapped.data);
   const id = pick(folded, text, 'id', 'sid', 'campaignsid');
   if (!id) return { ok: false, problem: 'no id', id: null };
   const rawStatus = pick(folded, z.string(), 'status');
   const status = rawStatus === null ? null : parseCampaignStatus(rawStatus);
   if (!status) return { ok: false, problem: 'unknown status', id };
+  const stats = normaliseStats(folded.get('stats'));
+  if (!stats.ok) return { ok: false, problem: stats.problem, id };
   const schedule = looseObject.safeParse(folded.get('schedule'));
-  const scheduleFolded = schedule.success ? fold(schedule.data) : new Map<string, unknown>();
+  const scheduleFolded: Folded = schedule.success ? foldRecord(schedule.data) : new Map<string, unknown>();
+  const sendAt = readDate(scheduleFolded, 'schedule.send_at', nowMs, ['sendat'], SCHEDULE_SLACK_MS);
+  const endAt = readDate(scheduleFolded, 'schedule.end_at', nowMs, ['endat'], SCHEDULE_SLACK_MS);
+  const dateCreated = readDate(folded, 'date_created', nowMs, ['datecreated']);
+  const dateUpdated = readDate(folded, 'date_updated', nowMs, ['dateupdated']);
+  for (const read of [sendAt, endAt, dateCreated, dateUpdated]) if (!read.ok) return { ok: false, problem: read.error, id };
   return {
     ok: true,
     campaign: {
       id,
       name: pick(folded, z.string(), 'name') ?? '',
       status,
-      stats: normaliseStats(folded.get('stats')),
+      stats: stats.stats,
       callerId: pick(folded, text, 'callerid'),
       retries: normaliseRetries(folded.get('retries')),
-      schedule: { sendAt: pick(scheduleFolded, dateText, 'sendat'), endAt: pick(scheduleFolded, dateText, 'endat') },
-      dateCreated: pick(folded, dateText, 'datecreated'),
-      dateUpdated: pick(folded, dateText, 'dateupdated'),
+      schedule: { sendAt: sendAt.ok ? sendAt.value : null, endAt: endAt.ok ? endAt.value : null },
+      dateCreated: dateCreated.ok ? dateCreated.value : null,
+      dateUpdated: dateUpdated.ok ? dateUpdated.value : null,
     },
   };
 }

@@ -282,3 +282,38 @@ describe('quarantine', () => {
     expect(kit.store.webhookHealth()).toMatchObject({ accepted: 1 });
   });
 });
+
+describe('absurd values in a webhook', () => {
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ['a duration of 1e308 s', { duration: 1e308 }, /duration.*out of bounds/],
+    ['a duration of 1e308 s sent as text', { duration: '1e308' }, /duration.*out of bounds/],
+    ['a negative duration', { duration: -3 }, /duration.*out of bounds/],
+    ['a negative price', { price: '-1.5' }, /price.*out of bounds/],
+    ['a price of a million', { price: 1_000_000 }, /price.*out of bounds/],
+    ['a date in the year 275760', { date_created: '+275760-09-13T00:00:00.000Z' }, /date_created.*out of bounds/],
+    ['a date in 1970', { date_created: '1970-01-01T00:00:00Z' }, /date_created.*out of bounds/],
+    ['a date_updated a year ahead', { date_updated: '2025-01-15T09:05:47+05:30' }, /date_updated.*out of bounds/],
+    ['an attempt number of a billion', { attempt_number: 1e9 }, /attempt_number.*out of bounds/],
+  ])('answers 400 naming the field for %s, and stores nothing', async (_label, change, reason) => {
+    const kit = makeKit();
+    const res = await kit.post('call-status', { ...snakeCall, ...change });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(reason) });
+    expect(kit.store.reportCalls('c1')).toEqual([]);
+    expect(kit.store.webhookHealth()).toMatchObject({ accepted: 0, rejected: 1 });
+  });
+
+  it('answers 400 for campaign stats no campaign can have', async () => {
+    const kit = makeKit();
+    const res = await kit.post('campaign-status', { CampaignSid: 'c1', Status: 'InProgress', Stats: { created: -5, completed: 1 } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/stats\.created.*out of bounds/) });
+  });
+
+  it('still accepts the largest values a real call can have', async () => {
+    const kit = makeKit();
+    const res = await kit.post('call-status', { ...snakeCall, duration: 86_400, price: '0', attempt_number: 4 });
+    expect(res.status).toBe(200);
+    expect(kit.store.reportCalls('c1')).toMatchObject([{ durationSec: 86_400, price: 0, attemptNumber: 4 }]);
+  });
+});

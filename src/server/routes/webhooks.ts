@@ -88,7 +88,9 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
 
     const decoded = await readWebhookBody(c.req.raw, maxBodyBytes);
     if (!decoded.ok) return rejected(c, kind.data, decoded.status, decoded.error);
-    const parsed = parseWebhookEvent(kind.data, decoded.body);
+    const receivedAt = now();
+    // Arrival time bounds the event's dates; a value outside src/domain/value-bounds.ts is a 400 naming the field.
+    const parsed = parseWebhookEvent(kind.data, decoded.body, receivedAt.getTime());
     if (!parsed.ok) return rejected(c, kind.data, 400, parsed.error);
 
     const event = parsed.event;
@@ -96,7 +98,7 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
       const result = ingestEvent(
         { store, hub: publisher },
         event,
-        { campaignHint: campaignHint?.data ?? null, receivedAt: now().toISOString(), rawBody: JSON.stringify(decoded.body) },
+        { campaignHint: campaignHint?.data ?? null, receivedAt: receivedAt.toISOString(), rawBody: JSON.stringify(decoded.body) },
       );
       logger.info('webhook.received', {
         kind: kind.data,

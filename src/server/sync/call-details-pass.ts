@@ -8,7 +8,7 @@ import type { Clock } from '../exotel/clock';
 import type { LiveHub } from '../live/hub';
 import type { Logger } from '../log';
 import type { CallStore, CampaignStore, SyncState, SyncStateStore, CounterStore } from '../store/store';
-import { statsKey } from './stats-key';
+import { campaignMovementKey } from './movement-key';
 import type { WatchedCampaigns } from './watched';
 
 /** A finished, fully synced campaign whose stats never move is still re-checked this rarely. */
@@ -85,10 +85,10 @@ export class CallDetailsPasses {
       // campaign (its final pass was done before), so a restart does not re-read every finished campaign.
       const at = state.lastPolledAt ? Date.parse(state.lastPolledAt) : 0;
       const finishedAndDone = state.lastFullPassAt !== null && !isCampaignActive(campaign.status);
-      last = { at, stats: finishedAndDone ? statsKey(campaign) : '' };
+      last = { at, stats: finishedAndDone ? campaignMovementKey(campaign) : '' };
       this.lastPass.set(campaign.id, last);
     }
-    if (last.stats !== statsKey(campaign)) return last.at + this.options.pollIntervalMs - now;
+    if (last.stats !== campaignMovementKey(campaign)) return last.at + this.options.pollIntervalMs - now;
     return last.at + FINISHED_RECHECK_MS - now;
   }
 
@@ -146,7 +146,7 @@ export class CallDetailsPasses {
     });
     if (done) {
       this.cursors.delete(campaignId);
-      this.lastPass.set(campaignId, { at: now, stats: statsKey(campaign) });
+      this.lastPass.set(campaignId, { at: now, stats: campaignMovementKey(campaign) });
     } else {
       this.cursors.set(campaignId, nextOffset);
     }

@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import type { Clock } from '../exotel/clock';
 import type { ExotelClient } from '../exotel/client';
 import { CallDetailsPasses, MISSING_RETRY_MS, type RecordsOutcome } from './call-details-pass';
-import { statsKey } from './stats-key';
+import { campaignMovementKey } from './movement-key';
 import type { WatchedCampaigns } from './watched';
 
 export const STATS_INTERVAL_MS = 30_000;
@@ -170,7 +170,7 @@ export class SyncScheduler {
     const changed = campaigns.filter((campaign) => {
       const before = store.getCampaign(campaign.id);
       if (before) known.add(campaign.id);
-      return !before || statsKey(before) !== statsKey(campaign);
+      return !before || campaignMovementKey(before) !== campaignMovementKey(campaign);
     });
     const at = new Date(clock.now()).toISOString();
     store.upsertCampaigns(campaigns, at);

@@ -1,12 +1,12 @@
 // Places a parsed webhook event in its campaign, stores it once and applies it in one transaction, then tells
 // browsers what changed. Used by the webhook route on arrival and by the quarantine replay after a sync pass.
 import type { ServerEvent } from '../../domain/api-schemas';
-import type { CallRecord, Campaign } from '../../domain/campaign';
-import type { CampaignStatus } from '../../domain/campaign-status';
+import type { CallRecord } from '../../domain/campaign';
+import { isStatusRegression } from '../../domain/campaign-status';
 import type { CallStore, CampaignStore, Transactions, WebhookLog } from '../store/store';
 import type { Publisher } from './coalesce';
 import { dedupeKey } from './webhook-event';
-import type { CallStatusEvent, CampaignStatusEvent, WebhookEvent } from './webhook-event';
+import type { CallStatusEvent, WebhookEvent } from './webhook-event';
 
 export type IngestOutcome = 'applied' | 'duplicate' | 'quarantined' | 'unresolved';
 
@@ -68,42 +68,6 @@ function callRecordOf(event: CallStatusEvent, campaignId: string): CallRecord {
   };
 }
 
-/** created < running/paused < finished < deleted/archived: a campaign does not move back down without a newer date. */
-const STATUS_RANK: Record<CampaignStatus, number> = {
-  created: 0,
-  'in-progress': 1,
-  paused: 1,
-  completed: 2,
-  failed: 2,
-  canceled: 2,
-  deleted: 3,
-  archived: 3,
-};
-
-function epoch(iso: string | null): number | null {
-  if (iso === null) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : ms;
-}
-
-/**
- * True when applying this event would move the campaign backwards. When both the stored state and the event are
- * dated, the later one wins (a pause and a resume are ordered by their dates), except that Exotel's lifecycle never
- * moves down the ranks (a campaign never leaves Completed for InProgress). Without two dates, a lower rank is a late
- * delivery and at equal rank (InProgress vs Paused) the status name decides: a fixed rule keeps arrival order from
- * changing the result until the next sync pass (every 30 s) brings the truth.
- */
-function isStale(stored: Campaign, event: CampaignStatusEvent): boolean {
-  const storedAt = epoch(stored.dateUpdated);
-  const eventAt = epoch(event.dateUpdated);
-  if (storedAt !== null && eventAt !== null && eventAt !== storedAt) {
-    return eventAt < storedAt || STATUS_RANK[event.status] < STATUS_RANK[stored.status];
-  }
-  const rankDiff = STATUS_RANK[event.status] - STATUS_RANK[stored.status];
-  if (rankDiff !== 0) return rankDiff < 0;
-  return event.status < stored.status;
-}
-
 /** Applies an event inside the caller's transaction; returns the browser events to publish after commit. */
 function applyEvent(store: IngestStore, event: WebhookEvent, campaignId: string, receivedAt: string): ServerEvent[] {
   const at = receivedAt;
@@ -119,7 +83,7 @@ function applyEvent(store: IngestStore, event: WebhookEvent, campaignId: string,
       return [{ type: 'contact', campaignId, at }];
     case 'campaign-status': {
       const stored = store.getCampaign(campaignId);
-      if (!stored || isStale(stored, event)) return [];
+      if (!stored || isStatusRegression(stored, event)) return [];
       // An undated event keeps the stored date: a made-up one would reorder later events by arrival.
       const applied = store.setCampaignStatus(campaignId, event.status, event.stats, event.dateUpdated ?? stored.dateUpdated ?? receivedAt);
       return applied ? [{ type: 'campaign', campaignId, at }] : [];

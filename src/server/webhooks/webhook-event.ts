@@ -1,13 +1,17 @@
 // Exotel's three campaign webhooks, in both documented dialects (snake_case reference, PascalCase guide), parsed
-// with zod into one event shape each. Keys match after folding case, hyphens and underscores (`CallSid` = `call_sid`).
+// with zod into one event shape each. Keys and values are read by exotel/dialect.ts, the home of those rules for
+// every Exotel parser; a number or date outside src/domain/value-bounds.ts is refused with the field named.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../domain/campaign-id';
-import { foldKey, parseCallStatus } from '../../domain/call-status';
+import { parseCallStatus } from '../../domain/call-status';
 import type { CallStatus } from '../../domain/call-status';
 import { parseCampaignStatus } from '../../domain/campaign-status';
 import type { CampaignStatus } from '../../domain/campaign-status';
 import type { UpstreamStats } from '../../domain/campaign';
+import { statsKey } from '../../domain/stats-key';
+import { foldRecord, isBlank, pick, present, readAttempt, readDate, readDuration, readPrice, text } from '../exotel/dialect';
+import type { Folded } from '../exotel/dialect';
 import { normaliseStats } from '../exotel/normalise';
 
 export const WEBHOOK_KINDS = ['call-status', 'call-schedule', 'campaign-status'] as const;
@@ -55,44 +59,10 @@ export type WebhookEvent = CallStatusEvent | CallScheduleEvent | CampaignStatusE
 export type ParsedEvent = { ok: true; event: WebhookEvent } | { ok: false; error: string };
 
 
-const text = z.union([z.string(), z.number().transform(String)]).pipe(z.string().trim().min(1).max(512));
-const callSidText = text.pipe(z.string().max(128));
-const numberText = text.pipe(z.string().max(32));
-/** A count or amount sent as a number or a numeric string ("43", "1.500"). */
-const amount = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().nonnegative().finite());
-const positiveInt = amount.pipe(z.number().int().positive());
-const dateText = text.refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
-
-type Folded = Map<string, unknown>;
-
-function fold(body: Record<string, unknown>): Folded {
-  const folded: Folded = new Map();
-  for (const [key, value] of Object.entries(body)) {
-    const foldedKey = foldKey(key);
-    // A sender may send both `Status` and `status`; the first non-empty one wins.
-    if (!folded.has(foldedKey) || isBlank(folded.get(foldedKey))) folded.set(foldedKey, value);
-  }
-  return folded;
-}
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
-}
-
-/** The first of `keys` whose value passes `schema`; null when none is present or valid. */
-function pick<T>(folded: Folded, schema: z.ZodType<T>, ...keys: string[]): T | null {
-  for (const key of keys) {
-    const value = folded.get(key);
-    if (isBlank(value)) continue;
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-  }
-  return null;
-}
-
-function present(folded: Folded, ...keys: string[]): boolean {
-  return keys.some((key) => !isBlank(folded.get(key)));
-}
+// Webhook bodies are anyone's input: text is also capped in length.
+const capped = text.pipe(z.string().max(512));
+const callSidText = capped.pipe(z.string().max(128));
+const numberText = capped.pipe(z.string().max(32));
 
 /** A JSON value sent inside a form field as a string (`Stats={"created":3}`, `call_sids=["a","b"]`). */
 function jsonInString(value: unknown): unknown {
@@ -124,21 +94,30 @@ function callSidsOf(raw: unknown): string[] {
   return sids;
 }
 
-function parseCallStatusEvent(folded: Folded): ParsedEvent {
+function parseCallStatusEvent(folded: Folded, nowMs: number): ParsedEvent {
   const campaign = campaignOf(folded);
   if (!campaign.ok) return campaign;
   const callSid = pick(folded, callSidText, 'callsid', 'sid');
   if (!callSid) return { ok: false, error: 'call_sid (CallSid) is missing' };
   const number = pick(folded, numberText, 'number', 'to');
   if (!number) return { ok: false, error: 'number (To) is missing' };
-  const rawStatus = pick(folded, text, 'status', 'callstatus');
+  const rawStatus = pick(folded, capped, 'status', 'callstatus');
   if (!rawStatus) return { ok: false, error: 'status is missing' };
   const status = parseCallStatus(rawStatus);
   if (!status) return { ok: false, error: 'status is not a call status' };
-  const dateUpdated = pick(folded, dateText, 'dateupdated');
+  const dateUpdated = readDate(folded, 'date_updated (DateUpdated)', nowMs, ['dateupdated']);
+  if (!dateUpdated.ok) return dateUpdated;
+  const dateCreatedRead = readDate(folded, 'date_created (DateCreated)', nowMs, ['datecreated']);
+  if (!dateCreatedRead.ok) return dateCreatedRead;
   // The reference sends both dates; a sender with only date_updated still tells when the attempt happened.
-  const dateCreated = pick(folded, dateText, 'datecreated') ?? dateUpdated;
+  const dateCreated = dateCreatedRead.value ?? dateUpdated.value;
   if (!dateCreated) return { ok: false, error: 'date_created (DateCreated) is missing or not a date' };
+  const durationSec = readDuration(folded, 'duration (Duration)', 'duration', 'durationsec');
+  if (!durationSec.ok) return durationSec;
+  const price = readPrice(folded, 'price (Price)', 'price');
+  if (!price.ok) return price;
+  const attemptNumber = readAttempt(folded, 'attempt_number', 'attemptnumber', 'attempt');
+  if (!attemptNumber.ok) return attemptNumber;
   return {
     ok: true,
     event: {
@@ -148,25 +127,29 @@ function parseCallStatusEvent(folded: Folded): ParsedEvent {
       number,
       status,
       dateCreated,
-      dateUpdated,
-      durationSec: pick(folded, amount, 'duration', 'durationsec'),
-      recordingUrl: pick(folded, text, 'recordingurl'),
-      price: pick(folded, amount, 'price'),
-      attemptNumber: pick(folded, positiveInt, 'attemptnumber', 'attempt'),
-      digits: pick(folded, text, 'digits', 'digit'),
+      dateUpdated: dateUpdated.value,
+      durationSec: durationSec.value,
+      recordingUrl: pick(folded, capped, 'recordingurl'),
+      price: price.value,
+      attemptNumber: attemptNumber.value,
+      digits: pick(folded, capped, 'digits', 'digit'),
     },
   };
 }
 
-function parseCallScheduleEvent(folded: Folded): ParsedEvent {
+function parseCallScheduleEvent(folded: Folded, nowMs: number): ParsedEvent {
   const campaign = campaignOf(folded);
   if (!campaign.ok) return campaign;
   const number = pick(folded, numberText, 'to', 'number');
   if (!number) return { ok: false, error: 'to (To) is missing' };
-  const rawStatus = pick(folded, text, 'finalstatus', 'status');
+  const rawStatus = pick(folded, capped, 'finalstatus', 'status');
   if (!rawStatus) return { ok: false, error: 'status (FinalStatus) is missing' };
   const finalStatus = parseCallStatus(rawStatus);
   if (!finalStatus) return { ok: false, error: 'status is not a call status' };
+  const attemptCount = readAttempt(folded, 'attempt_count (AttemptCount)', 'attemptcount');
+  if (!attemptCount.ok) return attemptCount;
+  const dateUpdated = readDate(folded, 'date_updated (DateUpdated)', nowMs, ['dateupdated']);
+  if (!dateUpdated.ok) return dateUpdated;
   return {
     ok: true,
     event: {
@@ -175,23 +158,27 @@ function parseCallScheduleEvent(folded: Folded): ParsedEvent {
       number,
       finalStatus,
       callSids: callSidsOf(folded.get('callsids')),
-      attemptCount: pick(folded, positiveInt, 'attemptcount'),
-      dateUpdated: pick(folded, dateText, 'dateupdated'),
+      attemptCount: attemptCount.value,
+      dateUpdated: dateUpdated.value,
     },
   };
 }
 
-function parseCampaignStatusEvent(folded: Folded): ParsedEvent {
+function parseCampaignStatusEvent(folded: Folded, nowMs: number): ParsedEvent {
   const campaign = campaignOf(folded);
   if (!campaign.ok) return campaign;
   if (!campaign.id) return { ok: false, error: 'campaign_sid (CampaignSid) is missing' };
-  const rawStatus = pick(folded, text, 'status');
+  const rawStatus = pick(folded, capped, 'status');
   if (!rawStatus) return { ok: false, error: 'status is missing' };
   const status = parseCampaignStatus(rawStatus);
   if (!status) return { ok: false, error: 'status is not a campaign status' };
   const rawStats = jsonInString(folded.get('stats'));
-  const stats = isBlank(rawStats) ? null : normaliseStats(rawStats);
+  const read = isBlank(rawStats) ? null : normaliseStats(rawStats);
+  if (read !== null && !read.ok) return { ok: false, error: read.problem };
+  const stats = read === null ? null : read.stats;
   const hasCounts = stats !== null && Object.entries(stats).some(([key, value]) => key !== 'extra' && value !== undefined);
+  const dateUpdated = readDate(folded, 'date_updated (DateUpdated)', nowMs, ['dateupdated']);
+  if (!dateUpdated.ok) return dateUpdated;
   return {
     ok: true,
     event: {
@@ -199,33 +186,31 @@ function parseCampaignStatusEvent(folded: Folded): ParsedEvent {
       campaignId: campaign.id,
       status,
       stats: stats && (hasCounts || Object.keys(stats.extra).length > 0) ? stats : null,
-      dateUpdated: pick(folded, dateText, 'dateupdated'),
-      reportUrl: pick(folded, text, 'reporturl'),
+      dateUpdated: dateUpdated.value,
+      reportUrl: pick(folded, capped, 'reporturl'),
     },
   };
 }
 
-/** Parses a decoded body of the given kind; the error names the field the sender should fix. */
-export function parseWebhookEvent(kind: WebhookKind, body: Record<string, unknown>): ParsedEvent {
-  const folded = fold(body);
+/**
+ * Parses a decoded body of the given kind; the error names the field the sender should fix. `nowMs` (when the
+ * event arrived) bounds its dates.
+ */
+export function parseWebhookEvent(kind: WebhookKind, body: Record<string, unknown>, nowMs: number = Date.now()): ParsedEvent {
+  const folded = foldRecord(body);
   switch (kind) {
     case 'call-status':
-      return parseCallStatusEvent(folded);
+      return parseCallStatusEvent(folded, nowMs);
     case 'call-schedule':
-      return parseCallScheduleEvent(folded);
+      return parseCallScheduleEvent(folded, nowMs);
     case 'campaign-status':
-      return parseCampaignStatusEvent(folded);
+      return parseCampaignStatusEvent(folded, nowMs);
   }
 }
 
 function statsFingerprint(stats: UpstreamStats): string {
-  const { extra, ...known } = stats;
-  const entries = [...Object.entries(known), ...Object.entries(extra).map(([key, value]) => [`extra.${key}`, value] as const)]
-    .filter(([, value]) => value !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
+  return createHash('sha256').update(statsKey(stats)).digest('hex').slice(0, 16);
 }
-
 /**
  * Equal for repeated deliveries of one event, different for a new fact: a call's sid and status; a contact's
  * campaign, number and final status; a campaign's status and when (or, lacking a date, what stats) it reported.

@@ -133,7 +133,9 @@ export const reportInputArbitrary: fc.Arbitrary<ReportInput> = fc
   })
   .map((r) =>
     reportInput(r.calls, {
-      campaign: campaign({ status: r.status, stats: r.stats, retries: r.retries }),
+      // Created before, and reported after, every call callArbitrary can make: all of them are plausible.
+      campaign: campaign({ status: r.status, stats: r.stats, retries: r.retries, dateCreated: new Date(T0 - 366 * 86_400_000).toISOString() }),
+      now: new Date(T0 + 366 * 86_400_000),
       sync: syncState({
         callsSynced: r.calls.length,
         callsExpected: r.callsExpected,
@@ -146,7 +148,3 @@ export const reportInputArbitrary: fc.Arbitrary<ReportInput> = fc
     }),
   );
 
-/** The same calls in another order (fast-check shuffles by index). */
-export function permuted<T>(items: readonly T[]): fc.Arbitrary<T[]> {
-  return fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
-}

@@ -3,33 +3,14 @@
 import { z } from 'zod';
 import type { Campaign, UpstreamStats } from '../../../domain/campaign';
 import type { CampaignStatus } from '../../../domain/campaign-status';
+import { msOfIso } from '../../../domain/instant';
+import { statsKey } from '../../../domain/stats-key';
 import { mergeStats } from '../../../domain/stats-merge';
 import { campaignFromRow } from '../rows';
 import type { CampaignStore } from '../store';
 import type { SqliteConnection } from './connection';
 
 const textValueRow = z.object({ text_value: z.string().nullable() });
-
-/** Stats as canonical JSON (fixed key order), so that an unchanged snapshot compares equal as text. */
-function statsJson(stats: UpstreamStats): string {
-  const extra = Object.fromEntries(Object.entries(stats.extra).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return JSON.stringify({
-    created: stats.created,
-    completed: stats.completed,
-    failed: stats.failed,
-    pending: stats.pending,
-    inProgress: stats.inProgress,
-    busy: stats.busy,
-    noAnswer: stats.noAnswer,
-    extra,
-  });
-}
-
-function msOrNull(iso: string | null): number | null {
-  if (iso === null) return null;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : ms;
-}
 
 export class SqliteCampaignStore implements CampaignStore {
   constructor(private readonly connection: SqliteConnection) {}
@@ -43,7 +24,7 @@ export class SqliteCampaignStore implements CampaignStore {
   /** Writes one campaign; bumps its version only when something a report shows changed (not the poll time). */
   private writeCampaign(campaign: Campaign, polledAt: string, statsAt: string): void {
     const before = this.getCampaign(campaign.id);
-    const stats = statsJson(campaign.stats);
+    const stats = statsKey(campaign.stats);
     const params = {
       id: campaign.id,
       name: campaign.name,
@@ -54,7 +35,7 @@ export class SqliteCampaignStore implements CampaignStore {
       send_at: campaign.schedule.sendAt,
       end_at: campaign.schedule.endAt,
       date_created: campaign.dateCreated,
-      date_created_ms: msOrNull(campaign.dateCreated),
+      date_created_ms: msOfIso(campaign.dateCreated),
       date_updated: campaign.dateUpdated,
       polled_at: polledAt,
     };
@@ -68,7 +49,7 @@ export class SqliteCampaignStore implements CampaignStore {
          polled_at = excluded.polled_at`,
       )
       .run(params);
-    const statsChanged = before === null || statsJson(before.stats) !== stats;
+    const statsChanged = before === null || statsKey(before.stats) !== stats;
     if (statsChanged) {
       this.connection.sql('INSERT INTO campaign_stats_history (campaign_id, at, stats_json) VALUES (?, ?, ?)').run(campaign.id, statsAt, stats);
     }
