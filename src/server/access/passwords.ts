@@ -12,7 +12,8 @@ export interface ScryptParams {
 
 /**
  * N = 2^15, r = 8, p = 3: one of OWASP's equivalent scrypt settings (to N = 2^17, p = 1) that needs 32 MiB per
- * hash instead of 128 MiB, which matters on a small shared box; about 0.1-0.2 s per hash there.
+ * hash instead of 128 MiB, which matters on a small shared box. The cost is CPU time: 1.2 s per hash was measured
+ * on a 2-core machine at load 12, so an idle one should take a fraction of that; the throttle bounds how often.
  */
 export const DEFAULT_SCRYPT: ScryptParams = { logN: 15, r: 8, p: 3 };
 
