@@ -189,6 +189,88 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_events_by_arrival ON webhook_events (received_at_ms);
     `,
   },
+  {
+    version: 6,
+    name: 'access: users, sessions, share links and their opens, displays, audit log',
+    sql: `
+      -- Times are epoch milliseconds. Tokens (sessions, share links, displays) are stored only as SHA-256 hex;
+      -- each row has its own random id, which is what the admin API and the logs name.
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'manager')),
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        -- The absolute end; the idle end is last_seen_at plus the idle lifetime.
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+      CREATE TABLE share_links (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        campaign_ids_json TEXT NOT NULL,
+        pii TEXT NOT NULL CHECK (pii IN ('masked', 'full')),
+        contacts INTEGER NOT NULL CHECK (contacts IN (0, 1)),
+        label TEXT,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        rotated_at INTEGER,
+        last_opened_at INTEGER,
+        opens INTEGER NOT NULL DEFAULT 0
+      );
+
+      -- Each open of a share link: the address only as its network (/24, /48), the user agent cut short.
+      CREATE TABLE share_link_opens (
+        id INTEGER PRIMARY KEY,
+        link_id TEXT NOT NULL REFERENCES share_links (id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        address TEXT,
+        user_agent TEXT
+      );
+      CREATE INDEX share_link_opens_by_link ON share_link_opens (link_id, at);
+
+      CREATE TABLE displays (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        -- A JSON array of campaign ids, or the JSON string "active".
+        campaign_scope_json TEXT NOT NULL,
+        settings_json TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER,
+        revoked_at INTEGER,
+        rotated_at INTEGER,
+        last_contact_at INTEGER,
+        app_version TEXT,
+        -- Raised by "reload": the display compares it with the one it loaded and reloads itself when it grew.
+        reload_generation INTEGER NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        details_json TEXT
+      );
+      CREATE INDEX audit_log_by_time ON audit_log (at);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseAccessConfig } from './access-config';
+
+describe('parseAccessConfig', () => {
+  it('defaults to no bootstrap admin, no trusted proxies, plain cookies', () => {
+    expect(parseAccessConfig({})).toEqual({
+      bootstrapAdmin: { email: null, password: null },
+      trustedUserHeader: null,
+      trustedProxies: [],
+      cookie: { secure: false },
+      managersMayShareFullPii: false,
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = parseAccessConfig({
+      CALLBOARD_ADMIN_EMAIL: 'Root@Example.com',
+      CALLBOARD_ADMIN_PASSWORD: 'first admin password',
+      CALLBOARD_TRUSTED_USER_HEADER: 'X-Forwarded-Email',
+      CALLBOARD_TRUSTED_PROXIES: '10.0.0.0/8, ::1',
+      CALLBOARD_PUBLIC_URL: 'https://callboard.example.com',
+      CALLBOARD_MANAGERS_SHARE_FULL_PII: 'true',
+    });
+    expect(config).toMatchObject({
+      bootstrapAdmin: { email: 'root@example.com', password: 'first admin password' },
+      trustedUserHeader: 'x-forwarded-email',
+      cookie: { secure: true },
+      managersMayShareFullPii: true,
+    });
+    expect(config.trustedProxies).toHaveLength(2);
+  });
+
+  it.each([
+    { case: 'an admin email without a password', env: { CALLBOARD_ADMIN_EMAIL: 'a@example.com' }, message: /both/ },
+    { case: 'a trusted header without proxies', env: { CALLBOARD_TRUSTED_USER_HEADER: 'X-User' }, message: /TRUSTED_PROXIES/ },
+    { case: 'an unreadable proxy', env: { CALLBOARD_TRUSTED_PROXIES: 'proxy.local' }, message: /proxy\.local/ },
+  ])('refuses $case', ({ env, message }) => {
+    expect(() => parseAccessConfig(env)).toThrow(message);
+  });
+
+  it('never repeats the admin password in an error', () => {
+    expect(() => parseAccessConfig({ CALLBOARD_ADMIN_EMAIL: 'not-an-email', CALLBOARD_ADMIN_PASSWORD: 'sekrit-value-123' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('sekrit') }),
+    );
+  });
+});
