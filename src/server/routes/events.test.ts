@@ -33,7 +33,7 @@ describe('GET /events', () => {
     }, 10);
     const text = await readUntil(res.body!, (t) => t.includes('event: call'));
     expect(text).toContain('event: ready');
-    expect(text).toMatch(/event: call\ndata: \{"type":"call","campaignId":"abc".*\}\nid: 2\n/);
+    expect(text).toMatch(new RegExp(`id: ${hub.epoch}-2\nevent: call\ndata: \\{"type":"call","campaignId":"abc".*\\}\n\n`));
     expect(text).not.toContain('"campaignId":"other"');
   });
 
@@ -42,9 +42,10 @@ describe('GET /events', () => {
     const app = eventRoutes({ hub, watched: new WatchedCampaigns() });
     const seen = hub.publish({ type: 'call', campaignId: 'abc', at });
     hub.publish({ type: 'contact', campaignId: 'abc', at });
-    const res = await app.request('/events?campaign=abc', { headers: { 'Last-Event-ID': String(seen.id) } });
+    const res = await app.request('/events?campaign=abc', { headers: { 'Last-Event-ID': `${hub.epoch}-${seen.id}` } });
     const text = await readUntil(res.body!, (t) => t.includes('event: contact'));
     expect(text).not.toContain('event: call');
+    expect(text).not.toContain('event: reset');
   });
 
   it('sends a heartbeat when nothing happens', async () => {
@@ -58,5 +59,64 @@ describe('GET /events', () => {
     const app = eventRoutes({ hub: new LiveHub(), watched: new WatchedCampaigns() });
     const res = await app.request('/events?campaign=../../etc');
     expect(res.status).toBe(400);
+  });
+
+  it('tells a client whose Last-Event-ID is from before a restart to reload, and gives it the current id', async () => {
+    const before = new LiveHub();
+    const first = eventRoutes({ hub: before, watched: new WatchedCampaigns() });
+    const stream = await first.request('/events?campaign=abc');
+    setTimeout(() => before.publish({ type: 'call', campaignId: 'abc', at }), 10);
+    const lastId = /id: (\S+)/.exec(await readUntil(stream.body!, (t) => t.includes('event: call')))?.[1];
+    expect(lastId).toBeDefined();
+
+    const restarted = new LiveHub();
+    restarted.publish({ type: 'call', campaignId: 'abc', at });
+    const app = eventRoutes({ hub: restarted, watched: new WatchedCampaigns() });
+    const res = await app.request('/events?campaign=abc', { headers: { 'Last-Event-ID': lastId ?? '' } });
+    const text = await readUntil(res.body!, (t) => t.includes('event: reset'));
+    expect(text).toContain(`id: ${restarted.lastEventId}\nevent: reset\ndata: {"reason":"restarted"}`);
+    expect(text).not.toContain('event: call');
+  });
+
+  it('tells a client that missed more than is kept to reload', async () => {
+    const hub = new LiveHub();
+    const seen = hub.publish({ type: 'call', campaignId: 'abc', at });
+    for (let i = 0; i < 6_000; i++) hub.publish({ type: 'call', campaignId: 'other', at });
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns() });
+    const res = await app.request('/events?lastEventId=' + encodeURIComponent(`${hub.epoch}-${seen.id}`) + '&campaign=abc');
+    const text = await readUntil(res.body!, (t) => t.includes('event: reset'));
+    expect(text).toContain('data: {"reason":"too-old"}');
+  });
+
+  it('drops a client that stops reading once its unread events pass the cap, and frees its queue', async () => {
+    const hub = new LiveHub();
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), maxQueuedBytes: 4_096 });
+    const reading = await app.request('/events?campaign=abc');
+    const stalled = await app.request('/events?campaign=abc');
+    const received = readUntil(reading.body!, (t) => (t.match(/event: call/g) ?? []).length === 100);
+    expect(hub.clientCount).toBe(2);
+    const clientsAfter: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      hub.publish({ type: 'call', campaignId: 'abc', at });
+      await new Promise((resolve) => setImmediate(resolve));
+      clientsAfter.push(hub.clientCount);
+    }
+    // About 100 bytes an event: the stalled client passes 4 KB unread after some 40 events and is dropped.
+    expect(clientsAfter[20]).toBe(2);
+    expect(clientsAfter[60]).toBe(1);
+    expect((await received).match(/event: call/g)).toHaveLength(100);
+    await expect(stalled.body!.getReader().read()).rejects.toThrow(/stopped reading/);
+  });
+
+  it('never drops a client that keeps reading, however many events pass', async () => {
+    const hub = new LiveHub();
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), maxQueuedBytes: 1_024 });
+    const res = await app.request('/events?campaign=abc');
+    const received = readUntil(res.body!, (t) => (t.match(/event: call/g) ?? []).length === 200);
+    for (let i = 0; i < 200; i++) {
+      hub.publish({ type: 'call', campaignId: 'abc', at });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await received).match(/event: call/g)).toHaveLength(200);
   });
 });
