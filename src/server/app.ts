@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { Config } from './config';
 import type { UpstreamStatus } from './exotel/upstream-status';
 import type { LiveHub } from './live/hub';
+import { compressJson } from './http/compress';
 import { consoleLogger } from './log';
 import { campaignRoutes } from './routes/campaigns';
 import { contactRoutes } from './routes/contacts';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
   const api = new Hono();
+  api.use(compressJson());
   api.route('/', healthRoutes(deps));
   api.route('/', campaignRoutes(deps));
   api.route('/', reportRoutes({ store: deps.store, upstream: deps.upstream, watched: deps.watched, timeZone: deps.config.timeZone, now }));
