@@ -195,15 +195,19 @@ async function main(): Promise<void> {
   while (hub.clientCount < FANOUT_CLIENTS) await new Promise((done) => setTimeout(done, 20));
   const fanoutMs: number[] = [];
   const publishMs: number[] = [];
+  const serverCpuMs: number[] = [];
   for (let round = 0; round < FANOUT_ROUNDS; round++) {
     client.child.send({ type: 'round', round });
     await client.next('armed');
     const done = client.next('done');
+    const cpuBefore = process.cpuUsage();
     const publishedAt = wallClock();
     hub.publish({ type: 'campaign', campaignId: FANOUT_CAMPAIGN, at: new Date().toISOString() });
     publishMs.push(wallClock() - publishedAt);
     const reached = await done;
     if (reached.type === 'done') fanoutMs.push(reached.lastReadAt - publishedAt);
+    const cpu = process.cpuUsage(cpuBefore);
+    serverCpuMs.push((cpu.user + cpu.system) / 1_000);
     await new Promise((wait) => setTimeout(wait, 100));
   }
   client.child.send({ type: 'stop' });
@@ -225,6 +229,8 @@ async function main(): Promise<void> {
         p95Ms: round2(percentile(sorted, 95)),
         maxMs: round2(sorted.at(-1) ?? Number.NaN),
         publishMedianMs: round2(percentile(sortedPublish, 50)),
+        // CPU the server spent from publish until the last client read: steadier than wall time on a busy machine.
+        serverCpuMedianMs: round2(percentile([...serverCpuMs].sort((a, b) => a - b), 50)),
       },
       targetFanoutMs: 10,
       loadAvg1mAtStart,
