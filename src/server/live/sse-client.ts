@@ -13,7 +13,17 @@ export class SseClient {
   private controller: ReadableStreamDefaultController<Uint8Array> | null = null;
   private open = true;
 
-  constructor(private readonly options: { maxQueuedBytes?: number; onClose: (reason: CloseReason) => void }) {
+  constructor(
+    private readonly options: {
+      maxQueuedBytes?: number;
+      onClose: (reason: CloseReason) => void;
+      /**
+       * Cuts the connection (on Node: destroys the socket, whose close cancels this stream and frees its queue).
+       * Without it the stream is errored instead, which the Node adapter would log as a server error.
+       */
+      disconnect?: () => void;
+    },
+  ) {
     this.body = new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
@@ -32,9 +42,10 @@ export class SseClient {
     if (!this.open || controller === null) return false;
     const unread = -(controller.desiredSize ?? 0);
     if (unread + frame.byteLength > (this.options.maxQueuedBytes ?? MAX_QUEUED_BYTES)) {
-      // error() discards the queue at once (close() would keep it until read), and the server then closes the socket.
-      controller.error(new Error('SSE client dropped: it stopped reading'));
       this.finish('too-slow');
+      // Either way the queue is discarded (close() would keep it until read) and the socket closed.
+      if (this.options.disconnect) this.options.disconnect();
+      else controller.error(new Error('SSE client dropped: it stopped reading'));
       return false;
     }
     controller.enqueue(frame);

@@ -1,3 +1,6 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { LiveHub } from '../live/hub';
 import { WatchedCampaigns } from '../sync/watched';
@@ -118,5 +121,43 @@ describe('GET /events', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect((await received).match(/event: call/g)).toHaveLength(200);
+  });
+
+  it('over real HTTP, closes the socket of a client that stopped reading while a reading client keeps up', async () => {
+    const hub = new LiveHub();
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), maxQueuedBytes: 64 * 1024 });
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const open = (onData: (text: string) => void) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.setEncoding('utf8');
+      socket.on('data', onData);
+      socket.on('error', () => undefined);
+      socket.write('GET /events?campaign=abc HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      return socket;
+    };
+    let readingCalls = 0;
+    const reading = open((text) => (readingCalls += text.split('event: call').length - 1));
+    const stalled = open(() => stalled.pause());
+    const stalledClosed = new Promise<boolean>((resolve) => stalled.on('close', () => resolve(true)));
+    while (hub.clientCount < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    let published = 0;
+    // Small batches, so that a reading client can keep up: only the stalled one's queue grows, past the kernel's buffers.
+    while (hub.clientCount === 2 && published < 400_000) {
+      for (let i = 0; i < 20; i++) hub.publish({ type: 'call', campaignId: 'abc', at });
+      published += 20;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(hub.clientCount).toBe(1);
+    // The server has closed its end: the stalled client sees it once it reads what its buffers already hold.
+    stalled.removeAllListeners('data');
+    stalled.resume();
+    expect(await stalledClosed).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readingCalls).toBe(published);
+    reading.destroy();
+    await new Promise((resolve) => server.close(resolve));
   });
 });

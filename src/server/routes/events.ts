@@ -1,6 +1,8 @@
 // GET /api/events?campaign=<id>: server-sent events. Each event names what changed; the browser refetches.
 // The hub encodes each event once and every client's stream queues the same bytes; one shared timer sends
 // heartbeats. A Last-Event-ID is answered with the missed events, or with a `reset` when they cannot be known.
+import { ServerResponse } from 'node:http';
+import { Http2ServerResponse } from 'node:http2';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../domain/campaign-id';
@@ -50,8 +52,10 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     const lastEventId = c.req.header('Last-Event-ID') ?? query.data.lastEventId;
 
     let unsubscribe: () => void = () => undefined;
+    const outgoing = nodeResponse(c.env);
     const client = new SseClient({
       maxQueuedBytes: deps.maxQueuedBytes,
+      disconnect: outgoing ? () => void outgoing.destroy() : undefined,
       onClose: () => {
         unsubscribe();
         clients.delete(client);
@@ -79,4 +83,11 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     return new Response(client.body, { status: 200, headers: SSE_HEADERS });
   });
   return app;
+}
+
+/** The raw Node response that @hono/node-server passes as the env (none under app.request() in tests). */
+function nodeResponse(env: unknown): ServerResponse | Http2ServerResponse | null {
+  if (typeof env !== 'object' || env === null || !('outgoing' in env)) return null;
+  const { outgoing } = env;
+  return outgoing instanceof ServerResponse || outgoing instanceof Http2ServerResponse ? outgoing : null;
 }
