@@ -6,6 +6,7 @@ import type { UpstreamStatus } from './exotel/upstream-status';
 import type { LiveHub } from './live/hub';
 import { allowedHostNames, allowedHosts } from './http/allowed-hosts';
 import { securityHeaders } from './http/security-headers';
+import { compressJson } from './http/compress';
 import { consoleLogger } from './log';
 import { campaignRoutes } from './routes/campaigns';
 import { contactRoutes } from './routes/contacts';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', allowedHosts(allowedHostNames(deps.config)));
 
   const api = new Hono();
+  api.use(compressJson());
   api.route('/', healthRoutes(deps));
   api.route('/', campaignRoutes(deps));
   api.route('/', reportRoutes({ store: deps.store, upstream: deps.upstream, watched: deps.watched, timeZone: deps.config.timeZone, now }));

@@ -57,4 +57,42 @@ describe('LiveHub', () => {
     expect(received).toHaveLength(1);
     expect(hub.clientCount).toBe(0);
   });
+
+  it('encodes an event once and hands every matching client the same bytes', () => {
+    const hub = new LiveHub({ epoch: 'e1' });
+    const frames: Uint8Array[] = [];
+    for (let i = 0; i < 3; i++) hub.subscribe('a', (_event, frame) => frames.push(frame));
+    hub.publish({ type: 'call', campaignId: 'a', at });
+    expect(frames).toHaveLength(3);
+    expect(frames[1]).toBe(frames[0]);
+    expect(frames[2]).toBe(frames[0]);
+    expect(new TextDecoder().decode(frames[0])).toBe(`id: e1-1\nevent: call\ndata: {"type":"call","campaignId":"a","at":"${at}"}\n\n`);
+  });
+
+  it('resumes a client of this run from its Last-Event-ID with the frames it missed', () => {
+    const hub = new LiveHub({ epoch: 'e1' });
+    hub.publish({ type: 'call', campaignId: 'a', at });
+    hub.publish({ type: 'call', campaignId: 'b', at });
+    hub.publish({ type: 'contact', campaignId: 'a', at });
+    const resume = hub.resume('e1-1', 'a');
+    expect('frames' in resume && resume.frames.map((f) => new TextDecoder().decode(f).split('\n')[0])).toEqual(['id: e1-3']);
+    expect(hub.resume(hub.lastEventId, 'a')).toEqual({ frames: [] });
+  });
+
+  it('asks for a reset when a Last-Event-ID comes from another server run, is malformed, or is too old', () => {
+    const before = new LiveHub({ epoch: 'old' });
+    for (let i = 0; i < 3; i++) before.publish({ type: 'call', campaignId: 'a', at });
+    const restarted = new LiveHub({ epoch: 'new' });
+    restarted.publish({ type: 'call', campaignId: 'a', at });
+    expect(restarted.resume(before.lastEventId, 'a')).toEqual({ reset: 'restarted' });
+    // An id from before ids carried an epoch, and an id this run has not reached yet.
+    expect(restarted.resume('2', 'a')).toEqual({ reset: 'restarted' });
+    expect(restarted.resume('new-7', 'a')).toEqual({ reset: 'restarted' });
+    for (let i = 0; i < 6_000; i++) restarted.publish({ type: 'call', campaignId: 'a', at });
+    expect(restarted.resume('new-1', 'a')).toEqual({ reset: 'too-old' });
+  });
+
+  it('gives each server run its own epoch', () => {
+    expect(new LiveHub().epoch).not.toBe(new LiveHub().epoch);
+  });
 });

@@ -1,41 +1,57 @@
-// One hub fans server events out to every connected SSE client. Events carry an increasing id and the last
-// few thousand are kept, so a client that reconnects with Last-Event-ID gets what it missed.
+// One hub fans server events out to every connected SSE client. Each event is encoded once and the same bytes
+// go to every client whose filter matches; the last few thousand are kept, so that a client reconnecting with
+// Last-Event-ID gets what it missed, or is told to reload when that cannot be known.
+import { randomBytes } from 'node:crypto';
 import type { ServerEvent } from '../../domain/api-schemas';
+import { matchesFilter, type EventFilter } from './filter';
+import { eventFrame, formatEventId, parseEventId } from './sse-frame';
+
+export { matchesFilter, type EventFilter } from './filter';
 
 export interface HubEvent extends ServerEvent {
   id: number;
 }
 
-/** A campaign id: that campaign's events. Null: campaign-level events (campaign, sync) of every campaign. */
-export type EventFilter = string | null;
+/** Receives each matching event with its encoded SSE frame (the same bytes for every subscriber). */
+export type Subscriber = (event: HubEvent, frame: Uint8Array) => void;
 
 interface Client {
   filter: EventFilter;
-  send: (event: HubEvent) => void;
+  send: Subscriber;
+}
+
+interface Kept {
+  event: HubEvent;
+  frame: Uint8Array;
 }
 
 const REPLAY_SIZE = 5_000;
 
-export function matchesFilter(event: ServerEvent, filter: EventFilter): boolean {
-  if (filter === null) return event.type === 'campaign' || event.type === 'sync';
-  return event.campaignId === filter;
-}
+/** Where a reconnecting client stands: the frames it missed, or a reset when they cannot be known. */
+export type Resume = { frames: Uint8Array[] } | { reset: 'restarted' | 'too-old' };
 
 export class LiveHub {
+  /** Differs between server runs, so that an event id from before a restart is never mistaken for a current one. */
+  readonly epoch: string;
   private nextId = 1;
-  private readonly recent: HubEvent[] = [];
+  private readonly recent: Kept[] = [];
   private readonly clients = new Set<Client>();
 
+  constructor(options: { epoch?: string } = {}) {
+    this.epoch = options.epoch ?? randomBytes(4).toString('hex');
+  }
+
   publish(event: ServerEvent): HubEvent {
-    const hubEvent = { ...event, id: this.nextId++ };
-    this.recent.push(hubEvent);
-    if (this.recent.length > REPLAY_SIZE) this.recent.splice(0, this.recent.length - REPLAY_SIZE);
+    const hubEvent: HubEvent = { ...event, id: this.nextId++ };
+    const frame = eventFrame(formatEventId(this.epoch, hubEvent.id), hubEvent);
+    this.recent.push({ event: hubEvent, frame });
+    if (this.recent.length > REPLAY_SIZE) this.recent.shift();
     for (const client of this.clients) {
       if (!matchesFilter(hubEvent, client.filter)) continue;
       try {
-        client.send(hubEvent);
+        client.send(hubEvent, frame);
       } catch {
-        // A client whose stream broke is dropped; its own abort handler would do the same a moment later.
+        // A client whose stream broke is dropped; its own close handler would do the same a moment later.
         this.clients.delete(client);
       }
     }
@@ -43,10 +59,24 @@ export class LiveHub {
   }
 
   /** Returns the unsubscribe function, which the SSE route calls when the connection closes. */
-  subscribe(filter: EventFilter, send: (event: HubEvent) => void): () => void {
+  subscribe(filter: EventFilter, send: Subscriber): () => void {
     const client: Client = { filter, send };
     this.clients.add(client);
     return () => void this.clients.delete(client);
+  }
+
+  /** The wire id of the latest event (sequence 0 before the first). */
+  get lastEventId(): string {
+    return formatEventId(this.epoch, this.nextId - 1);
+  }
+
+  /** What a client that last saw `lastEventId` (as sent in the Last-Event-ID header) should get now. */
+  resume(lastEventId: string, filter: EventFilter): Resume {
+    const id = parseEventId(lastEventId);
+    if (id === null || id.epoch !== this.epoch || id.sequence > this.nextId - 1) return { reset: 'restarted' };
+    const missed = this.keptSince(id.sequence);
+    if (missed === null) return { reset: 'too-old' };
+    return { frames: missed.filter((kept) => matchesFilter(kept.event, filter)).map((kept) => kept.frame) };
   }
 
   /**
@@ -54,10 +84,16 @@ export class LiveHub {
    * then missed something and should refetch everything it shows.
    */
   since(lastId: number, filter: EventFilter): HubEvent[] | null {
-    const oldest = this.recent[0];
+    const missed = this.keptSince(lastId);
+    return missed === null ? null : missed.filter((kept) => matchesFilter(kept.event, filter)).map((kept) => kept.event);
+  }
+
+  private keptSince(lastId: number): Kept[] | null {
     if (lastId >= this.nextId - 1) return [];
-    if (!oldest || oldest.id > lastId + 1) return null;
-    return this.recent.filter((event) => event.id > lastId && matchesFilter(event, filter));
+    const oldest = this.recent[0];
+    if (!oldest || oldest.event.id > lastId + 1) return null;
+    // Kept ids are consecutive, so the first missed event's index follows from its id.
+    return this.recent.slice(lastId + 1 - oldest.event.id);
   }
 
   get clientCount(): number {

@@ -1,3 +1,6 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { LiveHub } from '../live/hub';
 import { WatchedCampaigns } from '../sync/watched';
@@ -33,7 +36,7 @@ describe('GET /events', () => {
     }, 10);
     const text = await readUntil(res.body!, (t) => t.includes('event: call'));
     expect(text).toContain('event: ready');
-    expect(text).toMatch(/event: call\ndata: \{"type":"call","campaignId":"abc".*\}\nid: 2\n/);
+    expect(text).toMatch(new RegExp(`id: ${hub.epoch}-2\nevent: call\ndata: \\{"type":"call","campaignId":"abc".*\\}\n\n`));
     expect(text).not.toContain('"campaignId":"other"');
   });
 
@@ -42,9 +45,10 @@ describe('GET /events', () => {
     const app = eventRoutes({ hub, watched: new WatchedCampaigns() });
     const seen = hub.publish({ type: 'call', campaignId: 'abc', at });
     hub.publish({ type: 'contact', campaignId: 'abc', at });
-    const res = await app.request('/events?campaign=abc', { headers: { 'Last-Event-ID': String(seen.id) } });
+    const res = await app.request('/events?campaign=abc', { headers: { 'Last-Event-ID': `${hub.epoch}-${seen.id}` } });
     const text = await readUntil(res.body!, (t) => t.includes('event: contact'));
     expect(text).not.toContain('event: call');
+    expect(text).not.toContain('event: reset');
   });
 
   it('sends a heartbeat when nothing happens', async () => {
@@ -58,5 +62,102 @@ describe('GET /events', () => {
     const app = eventRoutes({ hub: new LiveHub(), watched: new WatchedCampaigns() });
     const res = await app.request('/events?campaign=../../etc');
     expect(res.status).toBe(400);
+  });
+
+  it('tells a client whose Last-Event-ID is from before a restart to reload, and gives it the current id', async () => {
+    const before = new LiveHub();
+    const first = eventRoutes({ hub: before, watched: new WatchedCampaigns() });
+    const stream = await first.request('/events?campaign=abc');
+    setTimeout(() => before.publish({ type: 'call', campaignId: 'abc', at }), 10);
+    const lastId = /id: (\S+)/.exec(await readUntil(stream.body!, (t) => t.includes('event: call')))?.[1];
+    expect(lastId).toBeDefined();
+
+    const restarted = new LiveHub();
+    restarted.publish({ type: 'call', campaignId: 'abc', at });
+    const app = eventRoutes({ hub: restarted, watched: new WatchedCampaigns() });
+    const res = await app.request('/events?campaign=abc', { headers: { 'Last-Event-ID': lastId ?? '' } });
+    const text = await readUntil(res.body!, (t) => t.includes('event: reset'));
+    expect(text).toContain(`id: ${restarted.lastEventId}\nevent: reset\ndata: {"reason":"restarted"}`);
+    expect(text).not.toContain('event: call');
+  });
+
+  it('tells a client that missed more than is kept to reload', async () => {
+    const hub = new LiveHub();
+    const seen = hub.publish({ type: 'call', campaignId: 'abc', at });
+    for (let i = 0; i < 6_000; i++) hub.publish({ type: 'call', campaignId: 'other', at });
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns() });
+    const res = await app.request('/events?lastEventId=' + encodeURIComponent(`${hub.epoch}-${seen.id}`) + '&campaign=abc');
+    const text = await readUntil(res.body!, (t) => t.includes('event: reset'));
+    expect(text).toContain('data: {"reason":"too-old"}');
+  });
+
+  it('drops a client that stops reading once its unread events pass the cap, and frees its queue', async () => {
+    const hub = new LiveHub();
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), maxQueuedBytes: 4_096 });
+    const reading = await app.request('/events?campaign=abc');
+    const stalled = await app.request('/events?campaign=abc');
+    const received = readUntil(reading.body!, (t) => (t.match(/event: call/g) ?? []).length === 100);
+    expect(hub.clientCount).toBe(2);
+    const clientsAfter: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      hub.publish({ type: 'call', campaignId: 'abc', at });
+      await new Promise((resolve) => setImmediate(resolve));
+      clientsAfter.push(hub.clientCount);
+    }
+    // About 100 bytes an event: the stalled client passes 4 KB unread after some 40 events and is dropped.
+    expect(clientsAfter[20]).toBe(2);
+    expect(clientsAfter[60]).toBe(1);
+    expect((await received).match(/event: call/g)).toHaveLength(100);
+    await expect(stalled.body!.getReader().read()).rejects.toThrow(/stopped reading/);
+  });
+
+  it('never drops a client that keeps reading, however many events pass', async () => {
+    const hub = new LiveHub();
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), maxQueuedBytes: 1_024 });
+    const res = await app.request('/events?campaign=abc');
+    const received = readUntil(res.body!, (t) => (t.match(/event: call/g) ?? []).length === 200);
+    for (let i = 0; i < 200; i++) {
+      hub.publish({ type: 'call', campaignId: 'abc', at });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await received).match(/event: call/g)).toHaveLength(200);
+  });
+
+  it('over real HTTP, closes the socket of a client that stopped reading while a reading client keeps up', async () => {
+    const hub = new LiveHub();
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), maxQueuedBytes: 64 * 1024 });
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const open = (onData: (text: string) => void) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.setEncoding('utf8');
+      socket.on('data', onData);
+      socket.on('error', () => undefined);
+      socket.write('GET /events?campaign=abc HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      return socket;
+    };
+    let readingCalls = 0;
+    const reading = open((text) => (readingCalls += text.split('event: call').length - 1));
+    const stalled = open(() => stalled.pause());
+    const stalledClosed = new Promise<boolean>((resolve) => stalled.on('close', () => resolve(true)));
+    while (hub.clientCount < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    let published = 0;
+    // Small batches, so that a reading client can keep up: only the stalled one's queue grows, past the kernel's buffers.
+    while (hub.clientCount === 2 && published < 400_000) {
+      for (let i = 0; i < 20; i++) hub.publish({ type: 'call', campaignId: 'abc', at });
+      published += 20;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(hub.clientCount).toBe(1);
+    // The server has closed its end: the stalled client sees it once it reads what its buffers already hold.
+    stalled.removeAllListeners('data');
+    stalled.resume();
+    expect(await stalledClosed).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readingCalls).toBe(published);
+    reading.destroy();
+    await new Promise((resolve) => server.close(resolve));
   });
 });

@@ -1,68 +1,93 @@
 // GET /api/events?campaign=<id>: server-sent events. Each event names what changed; the browser refetches.
+// The hub encodes each event once and every client's stream queues the same bytes; one shared timer sends
+// heartbeats. A Last-Event-ID is answered with the missed events, or with a `reset` when they cannot be known.
+import { ServerResponse } from 'node:http';
+import { Http2ServerResponse } from 'node:http2';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../domain/campaign-id';
-import type { LiveHub, HubEvent } from '../live/hub';
+import type { EventFilter, LiveHub } from '../live/hub';
+import { SseClient } from '../live/sse-client';
+import { heartbeatFrame, readyFrame, resetFrame } from '../live/sse-frame';
 import type { WatchedCampaigns } from '../sync/watched';
 
 export const HEARTBEAT_MS = 15_000;
 
-const querySchema = z.object({ campaign: campaignIdSchema.optional() });
+const querySchema = z.object({ campaign: campaignIdSchema.optional(), lastEventId: z.string().max(64).optional() });
 
-export function eventRoutes(deps: { hub: LiveHub; watched: WatchedCampaigns; heartbeatMs?: number }): Hono {
+const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream',
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  'Transfer-Encoding': 'chunked',
+  // Tells a reverse proxy (nginx) not to buffer the stream.
+  'X-Accel-Buffering': 'no',
+};
+
+export interface EventRouteDeps {
+  hub: LiveHub;
+  watched: WatchedCampaigns;
+  heartbeatMs?: number;
+  /** Unread bytes after which a client that stopped reading is dropped (see live/sse-client.ts). */
+  maxQueuedBytes?: number;
+}
+
+export function eventRoutes(deps: EventRouteDeps): Hono {
   const app = new Hono();
+  const clients = new Map<SseClient, EventFilter>();
+  let heartbeat: ReturnType<typeof setInterval> | null = null;
+
+  const beat = () => {
+    const frame = heartbeatFrame(new Date().toISOString());
+    for (const [client, filter] of clients) {
+      client.write(frame);
+      if (filter) deps.watched.touch(filter);
+    }
+  };
+
   app.get('/events', (c) => {
     const query = querySchema.safeParse(c.req.query());
     if (!query.success) return c.json({ error: 'campaign must be a campaign id' }, 400);
     const filter = query.data.campaign ?? null;
-    const lastEventId = Number(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId') ?? NaN);
+    const lastEventId = c.req.header('Last-Event-ID') ?? query.data.lastEventId;
 
-    return streamSSE(c, async (stream) => {
-      const queue: HubEvent[] = [];
-      let wake: (() => void) | null = null;
-      const push = (event: HubEvent) => {
-        queue.push(event);
-        wake?.();
-      };
-      const unsubscribe = deps.hub.subscribe(filter, push);
-      let open = true;
-      stream.onAbort(() => {
-        open = false;
+    let unsubscribe: () => void = () => undefined;
+    const outgoing = nodeResponse(c.env);
+    const client = new SseClient({
+      maxQueuedBytes: deps.maxQueuedBytes,
+      disconnect: outgoing ? () => void outgoing.destroy() : undefined,
+      onClose: () => {
         unsubscribe();
-        wake?.();
-      });
-      if (filter) deps.watched.touch(filter);
-
-      if (Number.isInteger(lastEventId) && lastEventId >= 0) {
-        const missed = deps.hub.since(lastEventId, filter);
-        // Too much was missed to replay: one `sync` event tells the client to refetch everything.
-        if (missed === null) queue.unshift({ id: lastEventId, type: 'sync', campaignId: filter ?? '*', at: new Date().toISOString() });
-        else queue.unshift(...missed);
-      }
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ campaign: filter }), retry: 3000 });
-
-      const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_MS;
-      while (open) {
-        const next = queue.shift();
-        if (next) {
-          await stream.writeSSE({ id: String(next.id), event: next.type, data: JSON.stringify({ type: next.type, campaignId: next.campaignId, at: next.at }) });
-          continue;
+        clients.delete(client);
+        if (clients.size === 0 && heartbeat !== null) {
+          clearInterval(heartbeat);
+          heartbeat = null;
         }
-        const timedOut = await new Promise<boolean>((resolve) => {
-          const timer = setTimeout(() => resolve(true), heartbeatMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve(false);
-          };
-        });
-        wake = null;
-        if (timedOut && open) {
-          await stream.writeSSE({ event: 'heartbeat', data: new Date().toISOString() });
-          if (filter) deps.watched.touch(filter);
-        }
-      }
+      },
     });
+    // Subscribing, the first frame and the replay happen in one synchronous step: no event can fall between them.
+    unsubscribe = deps.hub.subscribe(filter, (_event, frame) => void client.write(frame));
+    clients.set(client, filter);
+    if (heartbeat === null) {
+      heartbeat = setInterval(beat, deps.heartbeatMs ?? HEARTBEAT_MS);
+      heartbeat.unref();
+    }
+    if (filter) deps.watched.touch(filter);
+
+    client.write(readyFrame(filter));
+    if (lastEventId !== undefined && lastEventId !== '') {
+      const resume = deps.hub.resume(lastEventId, filter);
+      if ('reset' in resume) client.write(resetFrame(deps.hub.lastEventId, resume.reset));
+      else for (const frame of resume.frames) if (!client.write(frame)) break;
+    }
+    return new Response(client.body, { status: 200, headers: SSE_HEADERS });
   });
   return app;
+}
+
+/** The raw Node response that @hono/node-server passes as the env (none under app.request() in tests). */
+function nodeResponse(env: unknown): ServerResponse | Http2ServerResponse | null {
+  if (typeof env !== 'object' || env === null || !('outgoing' in env)) return null;
+  const { outgoing } = env;
+  return outgoing instanceof ServerResponse || outgoing instanceof Http2ServerResponse ? outgoing : null;
 }

@@ -107,6 +107,8 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
       next.addEventListener('ready', onAlive);
       next.addEventListener('heartbeat', onAlive);
       for (const type of SERVER_EVENT_TYPES) next.addEventListener(type, onChange);
+      // The server could not replay what was missed: everything may be stale.
+      next.addEventListener('reset', () => void queryClient.invalidateQueries({ queryKey: campaignKeys.all }));
       next.addEventListener('error', () => {
         // EventSource would retry by itself at a fixed pace; closing and reopening gives a backoff instead.
         next.close();

@@ -1,0 +1,254 @@
+// Bytes and time on the wire: builds the SPA into a scratch folder and serves it with the real app, then
+// measures (1) a cold load of the SPA (index.html plus the JS and CSS it references) as a brotli-accepting
+// browser receives it, against the same files uncompressed, (2) the initial JS as a gzip-only client receives
+// it, and (3) the time one event takes to reach 1,000 SSE clients over loopback HTTP (median and p95 of
+// several rounds). The SSE clients run in a forked copy of this file (`--client`), so that reading does not
+// share the server's event loop. Prints one JSON line.
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createApp } from '../src/server/app';
+import { parseConfig } from '../src/server/config';
+import { UpstreamStatus } from '../src/server/exotel/upstream-status';
+import { LiveHub } from '../src/server/live/hub';
+import { openSqliteStore } from '../src/server/store/sqlite-store';
+import { WatchedCampaigns } from '../src/server/sync/watched';
+
+const FANOUT_CAMPAIGN = 'cwire0000000000000000000000000001';
+const FANOUT_CLIENTS = 1_000;
+const FANOUT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const PORT = Number(process.env.BENCH_PORT ?? 0);
+const OVERALL_TIMEOUT_MS = 180_000;
+
+const root = resolve(import.meta.dirname, '..');
+const log = (message: string) => process.stderr.write(`[wire.bench] ${message}\n`);
+const wallClock = () => performance.timeOrigin + performance.now();
+const round2 = (ms: number) => Math.round(ms * 100) / 100;
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** The child: opens the SSE clients, then reports when every one of them has read each round's event. */
+async function runClient(base: string): Promise<void> {
+  const send = (message: ChildMessage) => process.send?.(message);
+  const marker = 'event: campaign\n';
+  let seenThisRound = 0;
+  let round = -1;
+  const open = () =>
+    new Promise<void>((done, fail) => {
+      const req = httpGet(`${base}/api/events?campaign=${FANOUT_CAMPAIGN}`, { agent: false }, (res) => {
+        if (res.statusCode !== 200) return fail(new Error(`SSE connect answered ${res.statusCode}`));
+        res.setEncoding('utf8');
+        let carry = '';
+        let ready = false;
+        res.on('data', (chunk: string) => {
+          const text = carry + chunk;
+          if (!ready && text.includes('event: ready')) {
+            ready = true;
+            done();
+          }
+          let index = text.indexOf(marker);
+          while (index !== -1) {
+            seenThisRound++;
+            if (seenThisRound === FANOUT_CLIENTS) send({ type: 'done', round, lastReadAt: wallClock() });
+            index = text.indexOf(marker, index + marker.length);
+          }
+          carry = text.slice(-marker.length + 1);
+        });
+        res.on('error', () => undefined);
+      });
+      req.on('error', fail);
+    });
+  // Connect in batches so that the connect storm is not what gets measured.
+  for (let i = 0; i < FANOUT_CLIENTS; i += 100) await Promise.all(Array.from({ length: 100 }, open));
+  process.on('message', (raw) => {
+    const message = parentMessageSchema.safeParse(raw);
+    if (!message.success) return;
+    if (message.data.type === 'stop') process.exit(0);
+    round = message.data.round;
+    seenThisRound = 0;
+    send({ type: 'armed', round });
+  });
+  send({ type: 'ready' });
+}
+
+const parentMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('round'), round: z.number() }), z.object({ type: z.literal('stop') })]);
+const childMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('armed'), round: z.number() }),
+  z.object({ type: z.literal('done'), round: z.number(), lastReadAt: z.number() }),
+]);
+type ChildMessage = z.infer<typeof childMessageSchema>;
+
+function startClient(base: string) {
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--client', base], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const waiting: { type: ChildMessage['type']; resolve: (message: ChildMessage) => void; reject: (error: Error) => void }[] = [];
+  child.on('message', (raw) => {
+    const message = childMessageSchema.safeParse(raw);
+    if (!message.success) return;
+    const index = waiting.findIndex((w) => w.type === message.data.type);
+    if (index !== -1) waiting.splice(index, 1)[0]?.resolve(message.data);
+  });
+  child.on('exit', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`client exited (${code}) before ${w.type}`));
+  });
+  const next = (type: ChildMessage['type']): Promise<ChildMessage> => new Promise((done, fail) => waiting.push({ type, resolve: done, reject: fail }));
+  return { child, next };
+}
+
+function decode(body: Buffer, encoding: string | null): Buffer {
+  if (encoding === 'br') return brotliDecompressSync(body);
+  if (encoding === 'gzip') return gunzipSync(body);
+  return body;
+}
+
+/** What a cold load of the SPA costs: index.html, then every script, modulepreload and stylesheet it names. */
+async function coldLoad(app: Hono) {
+  const fetchAs = async (path: string, acceptEncoding: string | null) => {
+    const res = await app.request(path, { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} });
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    const body = Buffer.from(await res.arrayBuffer());
+    return { body, encoding: res.headers.get('content-encoding') };
+  };
+  const browser = 'gzip, deflate, br, zstd';
+  const index = await fetchAs('/', browser);
+  const html = decode(index.body, index.encoding).toString('utf8');
+  const initialJs = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+\.css)"/g)].map((m) => m[1] ?? '');
+  let brotliBytes = index.body.length;
+  let identityBytes = (await fetchAs('/', null)).body.length;
+  let initialJsGzipBytes = 0;
+  let initialJsBytes = 0;
+  let verified = true;
+  const encodings = new Set<string>();
+  for (const path of [...initialJs, ...css]) {
+    const plain = await fetchAs(path, null);
+    const br = await fetchAs(path, browser);
+    identityBytes += plain.body.length;
+    brotliBytes += br.body.length;
+    encodings.add(br.encoding ?? 'identity');
+    verified &&= decode(br.body, br.encoding).equals(plain.body);
+    if (path.endsWith('.js')) {
+      const gz = await fetchAs(path, 'gzip');
+      initialJsGzipBytes += gz.body.length;
+      initialJsBytes += plain.body.length;
+      verified &&= decode(gz.body, gz.encoding).equals(plain.body);
+    }
+  }
+  return {
+    files: 1 + initialJs.length + css.length,
+    encodings: [...encodings].sort(),
+    compressedKb: kb(brotliBytes),
+    uncompressedKb: kb(identityBytes),
+    initialJsGzipKb: kb(initialJsGzipBytes),
+    initialJsUncompressedKb: kb(initialJsBytes),
+    verified,
+  };
+}
+
+async function main(): Promise<void> {
+  const guard = setTimeout(() => {
+    console.log(JSON.stringify({ bench: 'wire', error: `did not finish within ${OVERALL_TIMEOUT_MS / 1000} s` }));
+    process.exit(1);
+  }, OVERALL_TIMEOUT_MS);
+  // The machine is shared: the load says how far the timings are to be trusted.
+  const loadAvg1mAtStart = round2(loadavg()[0] ?? 0);
+  const dir = mkdtempSync(join(tmpdir(), 'callboard-wire-bench-'));
+  const distDir = join(dir, 'dist');
+  const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error(`vite build exited ${build.status}`);
+
+  const store = openSqliteStore(join(dir, 'bench.db'));
+  const hub = new LiveHub();
+  const app = createApp({
+    config: parseConfig({ CALLBOARD_DB: join(dir, 'bench.db') }),
+    store,
+    upstream: new UpstreamStatus(true),
+    hub,
+    watched: new WatchedCampaigns(),
+    webhooks: new Hono(),
+    staticDir: distDir,
+  });
+  const load = await coldLoad(app);
+  log(`cold load: ${load.compressedKb} KB (${load.encodings.join(', ')}) vs ${load.uncompressedKb} KB uncompressed`);
+
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: PORT });
+  await new Promise<void>((done) => server.once('listening', () => done()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = startClient(base);
+  await client.next('ready');
+  while (hub.clientCount < FANOUT_CLIENTS) await new Promise((done) => setTimeout(done, 20));
+  const fanoutMs: number[] = [];
+  const publishMs: number[] = [];
+  const serverCpuMs: number[] = [];
+  for (let round = 0; round < FANOUT_ROUNDS; round++) {
+    client.child.send({ type: 'round', round });
+    await client.next('armed');
+    const done = client.next('done');
+    const cpuBefore = process.cpuUsage();
+    const publishedAt = wallClock();
+    hub.publish({ type: 'campaign', campaignId: FANOUT_CAMPAIGN, at: new Date().toISOString() });
+    publishMs.push(wallClock() - publishedAt);
+    const reached = await done;
+    if (reached.type === 'done') fanoutMs.push(reached.lastReadAt - publishedAt);
+    const cpu = process.cpuUsage(cpuBefore);
+    serverCpuMs.push((cpu.user + cpu.system) / 1_000);
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+  client.child.send({ type: 'stop' });
+  await new Promise((done) => client.child.once('exit', done));
+  const sorted = [...fanoutMs].sort((a, b) => a - b);
+  const sortedPublish = [...publishMs].sort((a, b) => a - b);
+
+  console.log(
+    JSON.stringify({
+      bench: 'wire',
+      coldLoad: load,
+      coldLoadCompressedKb: load.compressedKb,
+      coldLoadUncompressedKb: load.uncompressedKb,
+      initialJsGzipKb: load.initialJsGzipKb,
+      fanout: {
+        clients: FANOUT_CLIENTS,
+        rounds: FANOUT_ROUNDS,
+        medianMs: round2(percentile(sorted, 50)),
+        p95Ms: round2(percentile(sorted, 95)),
+        maxMs: round2(sorted.at(-1) ?? Number.NaN),
+        publishMedianMs: round2(percentile(sortedPublish, 50)),
+        // CPU the server spent from publish until the last client read: steadier than wall time on a busy machine.
+        serverCpuMedianMs: round2(percentile([...serverCpuMs].sort((a, b) => a - b), 50)),
+      },
+      targetFanoutMs: 10,
+      loadAvg1mAtStart,
+    }),
+  );
+  clearTimeout(guard);
+  store.close();
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+const clientIndex = process.argv.indexOf('--client');
+if (clientIndex !== -1) {
+  void runClient(process.argv[clientIndex + 1] ?? '');
+} else {
+  main().catch((error: unknown) => {
+    console.log(JSON.stringify({ bench: 'wire', error: error instanceof Error ? error.message : String(error) }));
+    process.exit(1);
+  });
+}
