@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Campaign } from './campaign';
 import { summariseCampaign } from './campaign-summary';
+import { campaignOf } from './testing/builders';
 
-const campaign: Campaign = {
-  id: 'camp1',
+const campaign = campaignOf('camp1', {
   name: 'Renewals',
-  status: 'in-progress',
-  stats: { created: 10, completed: 2, extra: {} },
   callerId: null,
   retries: { numberOfRetries: 1, intervalMins: 30, mechanism: 'Linear', onStatus: ['busy'] },
-  schedule: { sendAt: null, endAt: null },
-  dateCreated: '2025-03-01T09:00:00+05:30',
-  dateUpdated: null,
-};
+});
 
 describe('summariseCampaign', () => {
   it("completes Exotel's stats from the contacts' outcomes, with progress and connect rate", () => {

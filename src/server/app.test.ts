@@ -17,7 +17,7 @@ import { UpstreamStatus } from './exotel/upstream-status';
 import { LiveHub } from './live/hub';
 import { openSqliteStore } from './store/sqlite-store';
 import type { CallboardStore } from './store/store';
-import { callOf, campaignOf } from './store/test-records';
+import { callOf, campaignOf } from '../domain/testing/builders';
 import { WatchedCampaigns } from './sync/watched';
 
 const NOW = new Date('2025-03-01T12:00:00+05:30');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { withAttemptNumbers } from './attempts';
-import { call, callArbitrary, MINUTE_MS, T0 } from './testing/report-fixtures';
+import { call, callArbitrary, MINUTE_MS, T0 } from '../testing/report-fixtures';
 
 describe('withAttemptNumbers', () => {
   it("keeps Exotel's attempt_number when it gave one", () => {

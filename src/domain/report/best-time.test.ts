@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildBestTime } from './best-time';
 import { toColumns } from './call-columns';
-import { call, T0 } from './testing/report-fixtures';
+import { call, T0 } from '../testing/report-fixtures';
 
 function intlHour(ms: number, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: 'numeric' }).format(new Date(ms)));

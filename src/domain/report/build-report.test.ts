@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { reportSchema, type Report } from '../api-schemas';
 import { foldContact } from '../contacts/fold-contact';
 import { buildReport } from './build-report';
-import { call, campaign, MINUTE_MS, reportInput, reportInputArbitrary, seedExampleCalls, syncState, T0 } from './testing/report-fixtures';
+import { call, campaign, MINUTE_MS, reportInput, reportInputArbitrary, seedExampleCalls, syncState, T0 } from '../testing/report-fixtures';
 
 describe('buildReport: the seed worked example', () => {
   it.each([{ attemptNumbersGiven: true }, { attemptNumbersGiven: false }])(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CALL_STATUSES, type CallStatus } from '../call-status';
 import { DECIDING_RANK } from '../contacts/fold-contact';
 import { statusCode, toColumns } from './call-columns';
-import { call, T0 } from './testing/report-fixtures';
+import { call, T0 } from '../testing/report-fixtures';
 
 const known = new Set<string>(CALL_STATUSES);
 const isCallStatus = (value: string): value is CallStatus => known.has(value);

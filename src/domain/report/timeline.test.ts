@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildTimeline, chooseBucketSec, MAX_BUCKETS } from './timeline';
 import { toColumns } from './call-columns';
-import { call, callArbitrary, T0 } from './testing/report-fixtures';
+import { call, callArbitrary, T0 } from '../testing/report-fixtures';
 
 const IST = 330;
 const MIN = 60_000;

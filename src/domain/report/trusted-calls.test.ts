@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from './build-report';
-import { call, campaign, reportInput, T0 } from './testing/report-fixtures';
+import { call, campaign, reportInput, T0 } from '../testing/report-fixtures';
 import { plausibleCallWindow, trustedCalls } from './trusted-calls';
 
 const window = plausibleCallWindow(campaign(), T0 + 86_400_000);

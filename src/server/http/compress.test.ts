@@ -7,7 +7,7 @@ import { UpstreamStatus } from '../exotel/upstream-status';
 import { LiveHub } from '../live/hub';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { CallboardStore } from '../store/store';
-import { callOf, campaignOf } from '../store/test-records';
+import { callOf, campaignOf } from '../../domain/testing/builders';
 import { WatchedCampaigns } from '../sync/watched';
 import { compressJson } from './compress';
 

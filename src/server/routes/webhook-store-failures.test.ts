@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { CallboardStore } from '../store/store';
-import { makeKit } from '../webhooks/test-kit';
+import { makeKit } from '../testing/webhook-kit';
 import { isTransientStoreFailure } from './webhooks';
 
 const call = { campaign_sid: 'c1', call_sid: 'sid-1', number: '+919800000001', status: 'completed', date_created: '2024-01-15T09:05:00+05:30' };

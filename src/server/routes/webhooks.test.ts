@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { CallboardStore } from '../store/store';
 import { openSqliteStore } from '../store/sqlite-store';
 import { replayQuarantined } from '../webhooks/quarantine';
-import { campaign, formOf, makeKit, SECRET } from '../webhooks/test-kit';
+import { campaign, formOf, makeKit, SECRET } from '../testing/webhook-kit';
 
 const snakeCall = {
   campaign_sid: 'c1',

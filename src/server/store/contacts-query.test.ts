@@ -5,7 +5,7 @@ import type { ContactsQuery } from '../../domain/api-schemas';
 import type { CallStatus } from '../../domain/call-status';
 import { openSqliteStore } from './sqlite-store';
 import type { CallboardStore } from './store';
-import { callOf } from './test-records';
+import { callOf } from '../../domain/testing/builders';
 
 let store: CallboardStore;
 

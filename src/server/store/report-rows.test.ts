@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CALL_STATUSES } from '../../domain/call-status';
 import type { ReportCall } from '../../domain/report-input';
 import { openSqliteStore } from './sqlite-store';
-import { callOf } from './test-records';
+import { callOf } from '../../domain/testing/builders';
 
 const recordArbitrary = fc.record({
   callSid: fc.constantFrom('s1', 's2', 's3', 's4', 's5', 's6'),

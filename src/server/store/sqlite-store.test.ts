@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteDatabase, openSqliteStore, SqliteStore, WEBHOOK_EVENT_RETENTION_MS } from './sqlite-store';
 import type { CallboardStore } from './store';
-import { callOf, campaignOf } from './test-records';
+import { callOf, campaignOf } from '../../domain/testing/builders';
 
 let dir: string;
 let store: CallboardStore;

@@ -7,7 +7,7 @@ import { CALL_STATUSES, type FinalCallStatus } from '../../domain/call-status';
 import type { CallRecord } from '../../domain/campaign';
 import { SqliteStore, openSqliteDatabase } from './sqlite-store';
 import type { CallSource } from './store';
-import { callOf } from './test-records';
+import { callOf } from '../../domain/testing/builders';
 
 const FINAL_STATUSES = CALL_STATUSES.filter((s): s is FinalCallStatus => s !== 'in-progress');
 const NUMBERS = ['+919800000001', '+919800000002', '+919800000003'];

@@ -7,8 +7,8 @@ import { ExotelClient } from '../exotel/client';
 import { RateBudget, WINDOW_MS } from '../exotel/rate-budget';
 import { SyncScheduler } from './scheduler';
 import { WatchedCampaigns } from './watched';
-import { callRow, fakeExotel, type FakeCampaign } from './testing/fake-exotel';
-import { MemorySyncStore } from './testing/memory-sync-store';
+import { callRow, fakeExotel, type FakeCampaign } from '../testing/fake-exotel';
+import { MemorySyncStore } from '../testing/memory-sync-store';
 import type { ServerEvent } from '../../domain/api-schemas';
 
 function rows(count: number, status = 'completed'): Record<string, unknown>[] {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CallStatus } from '../../domain/call-status';
-import { campaign, makeKit } from './test-kit';
+import { campaign, makeKit } from '../testing/webhook-kit';
 
 const FINAL_STATUSES = ['completed', 'busy', 'no-answer', 'failed'] as const;
 const NUMBERS = ['+919800000000', '+919800000001', '+919800000002', '+919800000003'];

@@ -2,7 +2,7 @@
 // told Exotel to deliver again, forever.
 import { describe, expect, it } from 'vitest';
 import { MAX_NESTING_DEPTH, nestsDeeperThan, readWebhookBody } from './read-body';
-import { makeKit } from './test-kit';
+import { makeKit } from '../testing/webhook-kit';
 
 const call = {
   campaign_sid: 'c1',

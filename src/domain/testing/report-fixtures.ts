@@ -1,26 +1,24 @@
 // Builders and fast-check arbitraries for report tests: a plain campaign, sync state and calls, with overrides.
 import fc from 'fast-check';
-import { CALL_STATUSES, type CallStatus } from '../../call-status';
-import { CAMPAIGN_STATUSES } from '../../campaign-status';
-import type { Campaign, UpstreamStats } from '../../campaign';
-import type { ReportCall, ReportInput, ReportSyncState } from '../../report-input';
+import { CALL_STATUSES, type CallStatus } from '../call-status';
+import { CAMPAIGN_STATUSES } from '../campaign-status';
+import type { Campaign, UpstreamStats } from '../campaign';
+import { campaignOf } from './builders';
+import type { ReportCall, ReportInput, ReportSyncState } from '../report-input';
 
 export const T0 = Date.parse('2024-02-01T10:00:00+05:30');
 export const MINUTE_MS = 60_000;
 
 export function campaign(overrides: Partial<Campaign> = {}): Campaign {
-  return {
-    id: 'camp_test',
+  return campaignOf('camp_test', {
     name: 'Payment Reminder Q1',
     status: 'completed',
     stats: { extra: {} },
     callerId: '08012345678',
     retries: { numberOfRetries: 2, intervalMins: 30, mechanism: 'Linear', onStatus: ['busy', 'no-answer'] },
-    schedule: { sendAt: null, endAt: null },
     dateCreated: '2024-02-01T09:00:00+05:30',
-    dateUpdated: null,
     ...overrides,
-  };
+  });
 }
 
 export function syncState(overrides: Partial<ReportSyncState> = {}): ReportSyncState {

@@ -1,5 +1,6 @@
-// Builders of campaigns and call records for the store's tests (imported only by *.test.ts files).
-import type { CallRecord, Campaign } from '../../domain/campaign';
+// The one builder of campaigns and call records for tests on both sides (imported only by tests and test kits):
+// a plain campaign or call with overrides. Other fixtures (report inputs, the webhook kit) start from these.
+import type { CallRecord, Campaign } from '../campaign';
 
 export function campaignOf(id: string, overrides: Partial<Campaign> = {}): Campaign {
   return {

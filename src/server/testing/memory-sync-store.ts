@@ -1,8 +1,8 @@
 // For sync unit tests only: the part of the store's ports that sync writes through (SyncStore), in memory. The whole-path tests
 // use the real SQLite store file instead.
-import type { Campaign, CallRecord } from '../../../domain/campaign';
-import type { SyncState, UpsertResult } from '../../store/store';
-import type { SyncStore } from '../scheduler';
+import type { Campaign, CallRecord } from '../../domain/campaign';
+import type { SyncState, UpsertResult } from '../store/store';
+import type { SyncStore } from '../sync/scheduler';
 
 export class MemorySyncStore implements SyncStore {
   readonly campaigns = new Map<string, Campaign>();

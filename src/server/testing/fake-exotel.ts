@@ -1,6 +1,6 @@
 // For sync unit tests only: a few-line stand-in for Exotel's three reads (reference dialect), with a page cap
 // and a log of every request. Whole-path tests use the real simulator (mocks/exotel) over HTTP instead.
-import type { Clock } from '../../exotel/clock';
+import type { Clock } from '../exotel/clock';
 
 export interface FakeCampaign {
   id: string;

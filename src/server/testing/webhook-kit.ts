@@ -1,9 +1,10 @@
-// Shared by the webhook tests: a real in-memory store with campaigns, the route mounted where the app mounts it,
+// Shared by the webhook tests (test-only): a real in-memory store with campaigns, the route mounted where the app mounts it,
 // and a recorder of what browsers would be told. Test-only; nothing in production imports it.
 import { Hono } from 'hono';
 import type { ServerEvent } from '../../domain/api-schemas';
 import type { Campaign } from '../../domain/campaign';
 import type { CampaignStatus } from '../../domain/campaign-status';
+import { campaignOf } from '../../domain/testing/builders';
 import { LiveHub } from '../live/hub';
 import { memoryLogger } from '../log';
 import { webhookRoutes } from '../routes/webhooks';
@@ -14,17 +15,7 @@ export const SECRET = 'test-secret-0123456789abcdef';
 export const RECEIVED_AT = new Date('2024-01-15T12:00:00+05:30');
 
 export function campaign(id: string, status: CampaignStatus = 'in-progress', dateUpdated = '2024-01-15T09:00:00+05:30'): Campaign {
-  return {
-    id,
-    name: `Campaign ${id}`,
-    status,
-    stats: { created: 10, extra: {} },
-    callerId: '0XXXXXX4890',
-    retries: null,
-    schedule: { sendAt: null, endAt: null },
-    dateCreated: '2024-01-15T08:00:00+05:30',
-    dateUpdated,
-  };
+  return campaignOf(id, { status, dateUpdated, stats: { created: 10, extra: {} }, callerId: '0XXXXXX4890', dateCreated: '2024-01-15T08:00:00+05:30' });
 }
 
 export interface Kit {
