@@ -9,6 +9,7 @@ describe('parseAccessConfig', () => {
       trustedProxies: [],
       cookie: { secure: false },
       managersMayShareFullPii: false,
+      frameAncestors: [],
     });
   });
 
