@@ -30,14 +30,18 @@ export function scrubDeep(value: unknown, key: string | null = null): unknown {
 
 /** The report as JSON (from the report route): the caller id masked, every text scrubbed. */
 export function maskReportJson(report: unknown): unknown {
+  const callerId = callerIdOf(report);
   const masked = scrubDeep(report);
-  if (typeof masked === 'object' && masked !== null && 'campaign' in masked) {
-    const campaign = masked.campaign;
-    if (typeof campaign === 'object' && campaign !== null && 'callerId' in campaign && typeof campaign.callerId === 'string') {
-      return { ...masked, campaign: { ...campaign, callerId: maskNumber(campaign.callerId) } };
-    }
-  }
-  return masked;
+  if (callerId === null || typeof masked !== 'object' || masked === null || !('campaign' in masked)) return masked;
+  const campaign = masked.campaign;
+  return typeof campaign === 'object' && campaign !== null ? { ...masked, campaign: { ...campaign, callerId: maskNumber(callerId) } } : masked;
+}
+
+function callerIdOf(report: unknown): string | null {
+  if (typeof report !== 'object' || report === null || !('campaign' in report)) return null;
+  const campaign = report.campaign;
+  if (typeof campaign !== 'object' || campaign === null || !('callerId' in campaign)) return null;
+  return typeof campaign.callerId === 'string' ? campaign.callerId : null;
 }
 
 /** Only the contact fields of the contract, masked: anything added later (email, tags, metadata) stays out. */

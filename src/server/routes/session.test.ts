@@ -108,7 +108,7 @@ describe('POST, GET and DELETE /api/session', () => {
 });
 
 describe('changes of state need a same-origin request', () => {
-  it.each([
+  it.each<{ case: string; headers: Record<string, string> }>([
     { case: 'another site (Sec-Fetch-Site)', headers: { 'Sec-Fetch-Site': 'cross-site' } },
     { case: 'another origin', headers: { Origin: 'https://evil.example' } },
     { case: 'a sandboxed page (Origin: null)', headers: { Origin: 'null' } },
