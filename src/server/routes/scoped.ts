@@ -207,7 +207,7 @@ function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<Scope
     const query = eventsQuerySchema.safeParse(c.req.query());
     const filter = query.success ? (query.data.campaign ?? null) : null;
     if (!query.success || (filter !== null && !readable(scope, filter))) return c.json(NOT_FOUND_JSON, 404);
-    return streamScopedEvents(c, { ...deps, scope, filter, id: scopeId(scope), stillValid: () => resolve(token) !== null && (filter === null || readable(scope, filter)), readable: (campaignId) => readable(scope, campaignId) });
+    return streamScopedEvents(c, { ...deps, scope, filter, id: scopeId(scope), stillValid: () => resolve(token) !== null, readable: (campaignId) => readable(scope, campaignId) });
   });
 
   app.all('/api/*', (c) => c.json(NOT_FOUND_JSON, 404));
@@ -260,7 +260,8 @@ function streamScopedEvents(
       wake?.();
     };
     const unsubscribe = deps.hub.subscribe(deps.filter, (event) => {
-      // A campaign's own stream was checked when it opened (and the token is re-checked below). Without a campaign,
+      // A campaign's own stream was checked when it opened (an "active" display's campaign that finishes is dropped
+      // by the wallboard from its campaign list, not by ending the stream with `access-revoked`). Without a campaign,
       // campaign-level events of campaigns outside the scope say nothing to this viewer: not even their ids.
       if (deps.filter !== null || event.campaignId === '*' || deps.readable(event.campaignId)) push({ kind: 'event', event });
     });
