@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactsResponseSchema, reportSchema } from '../../domain/api-schemas';
 import { ADMIN, MANAGER, STORED_NUMBERS, accessHarness, readSse, type Harness } from './access-test-kit';
-import { LINK_NOT_VALID_HTML } from './scoped';
+import { DISPLAY_NOT_VALID_HTML, LINK_NOT_VALID_HTML } from './scoped';
 
 let h: Harness;
 let admin: string;
@@ -57,6 +57,7 @@ describe('a masked share link', () => {
     expect(found.rows.map((row) => row.number)).toEqual(['+91******5266']);
     // 1111 is inside +919800011111 at its end; 0001 appears only in the middle of it.
     expect(contactsResponseSchema.parse(await (await search('0001')).json()).total).toBe(0);
+    expect((await h.app.request(`/s/${link.token}/api/campaigns/camp1/contacts?tag=vip`)).status).toBe(400);
     for (const q of ['98765', 'Asha', '+915266', '526']) {
       const refused = await search(q);
       expect(refused.status, q).toBe(400);
@@ -230,6 +231,9 @@ describe('displays', () => {
     expect(text).toContain('event: access-revoked');
     expect(ended).toBe(true);
     expect((await h.app.request(`/tv/${display.token}/api/campaigns`)).status).toBe(404);
+    const page = await h.app.request(`/tv/${display.token}`);
+    expect(page.status).toBe(404);
+    expect(await page.text()).toBe(DISPLAY_NOT_VALID_HTML);
     const audit = (await (await h.call(admin, 'GET', '/api/audit')).json()) as { entries: { action: string; target: string }[] };
     expect(audit.entries).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'display.removed', target: display.id })]));
   });

@@ -52,18 +52,33 @@ export const SCOPED_HEADERS: Record<string, string> = {
 };
 
 /** One page for every link that does not work, whatever the reason: it must not hint at what exists. */
-export const LINK_NOT_VALID_HTML = `<!doctype html>
+export const LINK_NOT_VALID_HTML = notValidPage(
+  "This link isn't available",
+  'It may have expired or been switched off, or the address may be incomplete.',
+  'Ask the person who shared it with you for a new link.',
+);
+
+/** The same for a wallboard's address: one page for a removed, rotated-away or mistyped display link. */
+export const DISPLAY_NOT_VALID_HTML = notValidPage(
+  'This display was removed',
+  'Its link is no longer valid: it may have been removed or given a new link.',
+  'Ask a callboard admin for the display\'s current link.',
+);
+
+function notValidPage(title: string, ...lines: string[]): string {
+  // Static text with no script or style, so the page works under the strict CSP and loads nothing.
+  return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Link not available · callboard</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title} · callboard</title></head>
 <body>
 <main>
-<h1>This link isn't available</h1>
-<p>It may have expired or been switched off, or the address may be incomplete.</p>
-<p>Ask the person who shared it with you for a new link.</p>
+<h1>${title}</h1>
+${lines.map((line) => `<p>${line}</p>`).join('\n')}
 </main>
 </body>
 </html>
 `;
+}
 
 const NOT_FOUND_JSON = { error: 'Not found.' };
 const HEARTBEAT_MS = 15_000;
@@ -97,7 +112,7 @@ function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<Scope
   const scopeId = (scope: ScopedPrincipal): string => (scope.kind === 'share' ? scope.linkId : scope.displayId);
 
   const notFound = (c: Context) =>
-    isApiPath(c.req.path) ? c.json(NOT_FOUND_JSON, 404) : c.html(LINK_NOT_VALID_HTML, 404);
+    isApiPath(c.req.path) ? c.json(NOT_FOUND_JSON, 404) : c.html(kind === 'share' ? LINK_NOT_VALID_HTML : DISPLAY_NOT_VALID_HTML, 404);
 
   app.use('*', async (c, next) => {
     await next();
@@ -187,6 +202,8 @@ function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<Scope
     deps.watched.touch(id);
     const query = parsed.data;
     if (!isMasked(scope)) return c.json(deps.store.queryContacts(id, query));
+    // Tags are left out of masked rows, so filtering by one would reveal them: refused like a name search.
+    if (c.req.query('tag') !== undefined) return c.json({ error: 'In a masked view, contacts cannot be filtered by tag.' }, 400);
     const search = maskedSearchRule(query.q);
     if (!search.ok) return c.json({ error: search.reason }, 400);
     let page: ContactsResponse;
