@@ -3,6 +3,7 @@
 // Access: /api needs a signed-in user (http/principal.ts); share links and displays read under /s/<token> and
 // /tv/<token> (routes/scoped.ts), masked where their scope says so.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config';
 import type { UpstreamStatus } from './exotel/upstream-status';
 import type { LiveHub } from './live/hub';
@@ -56,6 +57,9 @@ export interface AppDeps {
   scopedStreamTiming?: { heartbeatMs?: number; recheckMs?: number };
 }
 
+/** Sign-in, users, share links and displays: the largest is a display's settings (4,000 characters of JSON). */
+const ACCESS_BODY_MAX_BYTES = 16 * 1024;
+
 export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const nowMs = () => now().getTime();
@@ -84,6 +88,9 @@ export function createApp(deps: AppDeps): Hono {
   // Order: who is asking (cookie, trusted proxy, demo), then the door (same-origin for changes, 401 without a user).
   api.use('*', resolvePrincipal({ config: deps.config, sessions, users: access }));
   api.use('*', requirePrincipal({ config: deps.config }));
+  // The access routes take small JSON bodies: a megabyte one is refused before it is read into memory.
+  const smallBody = bodyLimit({ maxSize: ACCESS_BODY_MAX_BYTES, onError: (c) => c.json({ error: 'The request body is too large.' }, 413) });
+  for (const path of ['/session', '/users', '/users/*', '/share-links', '/share-links/*', '/displays', '/displays/*']) api.use(path, smallBody);
   api.route('/', sessionRoutes({ config: deps.config, sessions, users: access, throttle: deps.throttle ?? createLoginThrottle(nowMs), now: nowMs, logger, scrypt: deps.scrypt }));
   api.route('/', userRoutes({ store: access, now: nowMs, scrypt: deps.scrypt }));
   api.route('/', shareLinkRoutes({ config: deps.config, store: deps.store, access, streams, now: nowMs, logger }));

@@ -78,6 +78,11 @@ describe('POST, GET and DELETE /api/session', () => {
     expect((await h.call(cookie, 'GET', '/api/campaigns')).status).toBe(401);
   });
 
+  it('refuses a huge body with 413 before reading it', async () => {
+    const res = await h.call('', 'POST', '/api/session', { email: ADMIN.email, password: 'x'.repeat(100_000) });
+    expect(res.status).toBe(413);
+  });
+
   it('answers a wrong password and an unknown email with the same 401', async () => {
     const wrong = await h.call('', 'POST', '/api/session', { email: ADMIN.email, password: 'not the password' });
     const unknown = await h.call('', 'POST', '/api/session', { email: 'nobody@example.com', password: 'not the password' });
