@@ -31,7 +31,8 @@ function appWith(options: { live?: boolean } = {}) {
   const config = options.live
     ? parseConfig({ EXOTEL_API_KEY: 'k', EXOTEL_API_TOKEN: 't', EXOTEL_ACCOUNT_SID: 'acme', CALLBOARD_WEBHOOK_SECRET: 'a-secret-of-16-chars' })
     : parseConfig({});
-  return createApp({ config, store, upstream, hub: new LiveHub(), watched, webhooks: new Hono(), staticDir, now: () => NOW });
+  // Every change must show at once here, whatever the machine's load (routes/report.test.ts covers slow builds).
+  return createApp({ config, store, upstream, hub: new LiveHub(), watched, webhooks: new Hono(), staticDir, now: () => NOW, slowReportBuildMs: Infinity });
 }
 
 beforeEach(() => {

@@ -16,6 +16,7 @@ import type { ScryptParams } from './access/passwords';
 import { createSessions } from './access/sessions';
 import { requirePrincipal, resolvePrincipal, type AccessEnv } from './http/principal';
 import { AccessStreams } from './live/access-streams';
+import { deferredRefresh } from './live/deferred-refresh';
 import { auditRoutes } from './routes/audit';
 import { displayRoutes } from './routes/displays';
 import { scopedRoutes } from './routes/scoped';
@@ -56,6 +57,12 @@ export interface AppDeps {
   scrypt?: ScryptParams;
   /** Tests shorten the scoped streams' heartbeat and token re-check. */
   scopedStreamTiming?: { heartbeatMs?: number; recheckMs?: number };
+  /**
+   * A report build slower than this (ms) is reused briefly after a change, its viewers told to fetch again when the
+   * reuse ends. Whether a build is slow depends on the machine's load, so a test that asserts each change is seen at
+   * once sets Infinity.
+   */
+  slowReportBuildMs?: number;
 }
 
 /** Sign-in, users, share links and displays: the largest is a display's settings (4,000 characters of JSON). */
@@ -75,7 +82,15 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', allowedHosts(allowedHostNames(deps.config)));
 
   const campaigns = campaignRoutes(deps);
-  const reports = reportRoutes({ store: deps.store, upstream: deps.upstream, watched: deps.watched, timeZone: deps.config.timeZone, now });
+  const reports = reportRoutes({
+    store: deps.store,
+    upstream: deps.upstream,
+    watched: deps.watched,
+    timeZone: deps.config.timeZone,
+    now,
+    slowBuildMs: deps.slowReportBuildMs,
+    onDeferred: deferredRefresh(deps.hub, nowMs),
+  });
   // The scoped prefixes ask the same read routes in-process (one report cache), then mask what they return.
   const reads = new Hono();
   reads.route('/', campaigns);

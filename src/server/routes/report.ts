@@ -30,11 +30,19 @@ export interface ReportRouteDeps {
   watched: WatchedCampaigns;
   timeZone: string;
   now: () => Date;
+  /** A build slower than this many ms may be reused for a while after a change (default 50). */
+  slowBuildMs?: number;
+  /**
+   * Told when a changed campaign was answered from an older, slow build: its viewers must be asked to fetch again
+   * once the reuse window ends (`afterMs`), or they would keep the old figures until the next poll.
+   */
+  onDeferred?: (campaignId: string, afterMs: number) => void;
 }
 
 export function reportRoutes(deps: ReportRouteDeps): Hono {
   const app = new Hono();
   const cache = new Map<string, CachedReport>();
+  const slowBuildMs = deps.slowBuildMs ?? SLOW_BUILD_MS;
 
   app.get('/campaigns/:id/report', (c) => {
     const id = c.req.param('id');
@@ -50,9 +58,10 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
     const nowMs = deps.now().getTime();
 
     let entry = cache.get(id);
-    const reusable =
-      entry !== undefined &&
-      (entry.key === key || (entry.buildMs > SLOW_BUILD_MS && nowMs - entry.builtAtMs < entry.buildMs * SLOW_BUILD_REUSE_FACTOR));
+    const reuseUntilMs = entry === undefined ? 0 : entry.builtAtMs + entry.buildMs * SLOW_BUILD_REUSE_FACTOR;
+    const deferred = entry !== undefined && entry.key !== key && entry.buildMs > slowBuildMs && nowMs < reuseUntilMs;
+    if (deferred) deps.onDeferred?.(id, reuseUntilMs - nowMs);
+    const reusable = entry !== undefined && (entry.key === key || deferred);
     if (!reusable || entry === undefined) {
       const started = performance.now();
       const input = loadReportInput(deps.store, campaign, { upstream, staleSince, webhooks, timeZone: deps.timeZone, now: deps.now() });
