@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', campaignRoutes(deps));
   api.route('/', reportRoutes({ store: deps.store, upstream: deps.upstream, watched: deps.watched, timeZone: deps.config.timeZone, now }));
   api.route('/', contactRoutes(deps));
-  api.route('/', eventRoutes({ hub: deps.hub, watched: deps.watched }));
+  api.route('/', eventRoutes({ hub: deps.hub, watched: deps.watched, store: deps.store }));
   api.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);
 

@@ -4,18 +4,21 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../domain/campaign-id';
 import type { LiveHub, HubEvent } from '../live/hub';
+import type { CampaignStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
 
 export const HEARTBEAT_MS = 15_000;
 
 const querySchema = z.object({ campaign: campaignIdSchema.optional() });
 
-export function eventRoutes(deps: { hub: LiveHub; watched: WatchedCampaigns; heartbeatMs?: number }): Hono {
+export function eventRoutes(deps: { hub: LiveHub; watched: WatchedCampaigns; store: Pick<CampaignStore, 'getCampaign'>; heartbeatMs?: number }): Hono {
   const app = new Hono();
   app.get('/events', (c) => {
     const query = querySchema.safeParse(c.req.query());
     if (!query.success) return c.json({ error: 'campaign must be a campaign id' }, 400);
     const filter = query.data.campaign ?? null;
+    // Only a campaign the store knows is streamed and watched: made-up ids must not steer sync's reads.
+    if (filter !== null && deps.store.getCampaign(filter) === null) return c.json({ error: `campaign ${filter} is not known (yet)` }, 404);
     const lastEventId = Number(c.req.header('Last-Event-ID') ?? c.req.query('lastEventId') ?? NaN);
 
     return streamSSE(c, async (stream) => {
