@@ -13,13 +13,14 @@ import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { reportRoutes } from './routes/report';
 import { staticRoutes } from './routes/static';
+import type { StorageStatus } from './store/storage-health';
 import type { CallStore, CampaignStore, CounterStore, SyncStateStore, WebhookLog } from './store/store';
 import type { WatchedCampaigns } from './sync/watched';
 
 export interface AppDeps {
   config: Config;
   /** The ports the /api routes read (webhooks come pre-built, with their own). */
-  store: CampaignStore & CallStore & SyncStateStore & WebhookLog & CounterStore;
+  store: CampaignStore & CallStore & SyncStateStore & WebhookLog & CounterStore & StorageStatus;
   upstream: UpstreamStatus;
   hub: LiveHub;
   watched: WatchedCampaigns;
