@@ -218,7 +218,7 @@ describe('when the store cannot write', () => {
     let broken = true;
     const flaky: CallboardStore = new Proxy(store, {
       get(target, property, receiver) {
-        if (property === 'transaction' && broken) return () => { throw new Error('SQLITE_FULL: database or disk is full'); };
+        if ((property === 'transaction' || property === 'durableTransaction') && broken) return () => { throw new Error('SQLITE_FULL: database or disk is full'); };
         const value: unknown = Reflect.get(target, property, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
       },
