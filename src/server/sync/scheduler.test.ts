@@ -143,6 +143,7 @@ describe('sync scheduler', () => {
     const { scheduler, store } = setup([{ id: 'c1', status: 'Completed', stats: { created: 5 }, records }]);
     await scheduler.runOnce();
     expect(store.malformed).toBe(1);
+    expect([...(store.unreadable.get('c1') ?? [])]).toEqual([2]);
     expect(store.callsOf('c1')).toHaveLength(4);
     expect(store.getSyncState('c1')?.highWaterOffset).toBe(5);
   });

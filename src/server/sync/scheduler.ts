@@ -30,7 +30,7 @@ export type ExotelReads = Pick<ExotelClient, 'listCampaigns' | 'getCampaign' | '
 export type SyncStore = Pick<CampaignStore, 'upsertCampaigns' | 'listCampaigns' | 'getCampaign'> &
   Pick<CallStore, 'upsertCalls'> &
   SyncStateStore &
-  Pick<CounterStore, 'noteMalformedRecords'>;
+  Pick<CounterStore, 'noteMalformedRecords' | 'noteUnreadableCallRecords'>;
 
 export interface SyncSchedulerOptions {
   client: ExotelReads;
