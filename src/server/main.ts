@@ -8,7 +8,7 @@ import { consoleLogger } from './log';
 import { openSqliteStore } from './store/sqlite-store';
 import { createApp } from './app';
 import { webhookRoutes } from './routes/webhooks';
-import { replayQuarantined } from './webhooks/quarantine';
+import { QuarantineReplayer } from './webhooks/quarantine';
 import { WEBHOOK_KINDS } from './webhooks/webhook-event';
 import { LiveHub } from './live/hub';
 import { WatchedCampaigns } from './sync/watched';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     });
     credentials = demo.credentials;
   }
+  const replayer = new QuarantineReplayer({ store, hub, logger });
   sync = createSync({
     credentials,
     rateLimitPerMin: config.rateLimitPerMin,
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
     upstream,
     logger,
     // Sync just learnt call sids or campaigns: webhook events that waited for them can now be placed.
-    afterSync: () => void replayQuarantined({ store, hub, logger }),
+    afterSync: () => void replayer.request(),
   });
   sync.scheduler.start();
 
