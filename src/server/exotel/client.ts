@@ -215,6 +215,9 @@ export class ExotelClient {
       return this.fail({ ok: false, kind: 'down', message: `cannot reach Exotel (${this.sanitise(errorMessage(error))})` }, path, 'unreachable');
     }
     const at = new Date(clock.now());
+    // Exotel may announce the account's real limit; a lower one than configured shrinks the budget.
+    const advertisedLimit = response.headers.get('x-ratelimit-limit')?.trim();
+    if (advertisedLimit && /^\d+$/.test(advertisedLimit)) budget.noteAdvertisedLimit(Number(advertisedLimit));
     if (response.status >= 200 && response.status < 300) {
       budget.noteSuccess();
       status.recordSuccess(at);
