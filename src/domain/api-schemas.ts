@@ -28,6 +28,18 @@ export const webhookHealthSchema = z.object({
 });
 export type WebhookHealth = z.infer<typeof webhookHealthSchema>;
 
+/** Why the last write to callboard's database failed, as a category (never a path or the driver's text). */
+export const STORAGE_ERRORS = ['disk-full', 'read-only', 'io-error', 'busy', 'unavailable'] as const;
+export const storageHealthSchema = z.object({
+  /** `failing` from a failed write until the next write succeeds. */
+  state: z.enum(['ok', 'failing']),
+  /** Writes that failed since the server started. */
+  failedWrites: count,
+  lastError: z.enum(STORAGE_ERRORS).nullable(),
+  lastFailureAt: isoTime.nullable(),
+});
+export type StorageHealth = z.infer<typeof storageHealthSchema>;
+
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   mode: z.enum(['live', 'demo']),
@@ -35,6 +47,8 @@ export const healthSchema = z.object({
   /** Exotel records that could not be understood: logged, counted, kept out of every total. */
   malformedRecords: count,
   webhooks: webhookHealthSchema,
+  /** Whether writes to the database succeed (optional only so that older servers' answers still parse). */
+  storage: storageHealthSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -32,6 +32,11 @@ export interface ReportSyncState {
   callsWithoutWebhook: number;
   /** Synced calls in the same window: the denominator of webhook coverage. */
   callsFromSync: number;
+  /**
+   * Call records Exotel sent for this campaign that could not be read (kept out of every figure). Optional so
+   * that inputs built before it existed stay valid; absent means none.
+   */
+  unreadableRecords?: number;
 }
 
 export interface ReportInput {

@@ -32,13 +32,14 @@ import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { reportRoutes } from './routes/report';
 import { staticRoutes } from './routes/static';
+import type { StorageStatus } from './store/storage-health';
 import type { CallStore, CampaignStore, CounterStore, SyncStateStore, WebhookLog } from './store/store';
 import type { WatchedCampaigns } from './sync/watched';
 
 export interface AppDeps {
   config: Config;
   /** The ports the /api routes read (webhooks come pre-built, with their own). */
-  store: CampaignStore & CallStore & SyncStateStore & WebhookLog & CounterStore;
+  store: CampaignStore & CallStore & SyncStateStore & WebhookLog & CounterStore & StorageStatus;
   upstream: UpstreamStatus;
   hub: LiveHub;
   watched: WatchedCampaigns;
@@ -117,7 +118,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', campaigns);
   api.route('/', reports);
   api.route('/', contactRoutes(deps));
-  api.route('/', eventRoutes({ hub: deps.hub, watched: deps.watched }));
+  api.route('/', eventRoutes({ hub: deps.hub, watched: deps.watched, store: deps.store }));
   api.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   app.route('/api', api);
 

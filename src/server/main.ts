@@ -11,7 +11,7 @@ import { bootstrapAdmin } from './access/users';
 import { SESSION_LIFETIMES } from './access/sessions';
 import { createApp } from './app';
 import { webhookRoutes } from './routes/webhooks';
-import { replayQuarantined } from './webhooks/quarantine';
+import { QuarantineReplayer } from './webhooks/quarantine';
 import { WEBHOOK_KINDS } from './webhooks/webhook-event';
 import { LiveHub } from './live/hub';
 import { WatchedCampaigns } from './sync/watched';
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     });
     credentials = demo.credentials;
   }
+  const replayer = new QuarantineReplayer({ store, hub, logger });
   sync = createSync({
     credentials,
     rateLimitPerMin: config.rateLimitPerMin,
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
     upstream,
     logger,
     // Sync just learnt call sids or campaigns: webhook events that waited for them can now be placed.
-    afterSync: () => void replayQuarantined({ store, hub, logger }),
+    afterSync: () => void replayer.request(),
   });
   sync.scheduler.start();
 

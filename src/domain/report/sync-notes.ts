@@ -1,4 +1,5 @@
-// Plain sentences that tell the user how complete the report's data is: sync progress and webhook coverage.
+// Plain sentences that tell the user how complete the report's data is: sync progress, records that could not be
+// read, and webhook coverage.
 import type { ReportSyncState } from '../report-input';
 import { formatCount, formatWholePercent } from './format';
 
@@ -11,6 +12,14 @@ export function syncNotes(sync: ReportSyncState, callsStored: number, campaignAc
   const notes: string[] = [];
   if (sync.callsExpected !== null && sync.callsSynced < sync.callsExpected) {
     notes.push(`${formatCount(sync.callsSynced)} of ${formatCount(sync.callsExpected)} call records synced.`);
+  }
+  const unreadable = sync.unreadableRecords ?? 0;
+  if (unreadable > 0) {
+    const records = unreadable === 1 ? '1 call record' : `${formatCount(unreadable)} call records`;
+    notes.push(
+      `Exotel sent ${records} for this campaign that could not be read, so ${unreadable === 1 ? 'it is' : 'they are'} left out. ` +
+        `Counts worked out from call records (such as busy, no answer and attempts) may be off by up to ${formatCount(unreadable)}.`,
+    );
   }
   if (sync.lastWebhookAt === null) {
     // A finished campaign has nothing left to announce: the note matters only while calls can still happen.

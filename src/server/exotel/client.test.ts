@@ -108,6 +108,16 @@ describe('Exotel client', () => {
     expect(status.snapshot().state).toBe('ok');
   });
 
+  it('learns a lower limit from X-RateLimit-Limit, and never a higher one', async () => {
+    const lower = setup(() => ({ status: 200, headers: { 'X-RateLimit-Limit': '10' }, body: envelope([], 0) }));
+    expect(lower.budget.capacity).toBe(24);
+    await lower.client.listCampaigns({ offset: 0, limit: 500 });
+    expect(lower.budget.capacity).toBe(8);
+    const higher = setup(() => ({ status: 429, headers: { 'X-RateLimit-Limit': '600', 'Retry-After': '1' } }));
+    await higher.client.listCampaigns({ offset: 0, limit: 500 });
+    expect(higher.budget.capacity).toBe(24);
+  });
+
   it('without Retry-After waits until X-RateLimit-Reset, else 60 s', async () => {
     const resetIn30s = (now: number) => String(Math.floor(now / 1000) + 30);
     const first = setup(() => ({ status: 429 }));

@@ -37,6 +37,8 @@ export interface Page<T> {
   total: number | null;
   /** Rows skipped because they could not be understood (logged, and counted by the caller in the store). */
   malformed: number;
+  /** Where those rows were in the whole list (offset + index), so a re-read of the same rows counts them once. */
+  malformedOffsets: number[];
 }
 
 export interface PageRequest {
@@ -170,13 +172,15 @@ export class ExotelClient {
     if (!envelope.success) return this.badResponse('list: not an Exotel envelope');
     const rows = responseItems(envelope.data);
     const items: T[] = [];
-    for (const row of rows) {
+    const malformedOffsets: number[] = [];
+    for (const [index, row] of rows.entries()) {
       const item = normalise(row);
       if (item !== null) items.push(item);
+      else malformedOffsets.push(offset + index);
     }
     return {
       ok: true,
-      value: { items, rowsReceived: rows.length, offset, total: envelope.data.metadata?.total ?? null, malformed: rows.length - items.length },
+      value: { items, rowsReceived: rows.length, offset, total: envelope.data.metadata?.total ?? null, malformed: malformedOffsets.length, malformedOffsets },
     };
   }
 
@@ -211,6 +215,9 @@ export class ExotelClient {
       return this.fail({ ok: false, kind: 'down', message: `cannot reach Exotel (${this.sanitise(errorMessage(error))})` }, path, 'unreachable');
     }
     const at = new Date(clock.now());
+    // Exotel may announce the account's real limit; a lower one than configured shrinks the budget.
+    const advertisedLimit = response.headers.get('x-ratelimit-limit')?.trim();
+    if (advertisedLimit && /^\d+$/.test(advertisedLimit)) budget.noteAdvertisedLimit(Number(advertisedLimit));
     if (response.status >= 200 && response.status < 300) {
       budget.noteSuccess();
       status.recordSuccess(at);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { VirtualClock } from './clock';
+import { openSqliteStore } from '../store/sqlite-store';
 import { RateBudget, WINDOW_MS } from './rate-budget';
 
 /** The most send times falling in any 60 s window [t, t + 60 s). */
@@ -14,6 +15,37 @@ function busiestWindow(times: number[]): number {
   }
   return most;
 }
+
+describe('rate budget across restarts', () => {
+  it('goes on counting the same window after a restart, so quick restarts never exceed the budget', async () => {
+    const clock = new VirtualClock();
+    const store = openSqliteStore(':memory:');
+    const sends: number[] = [];
+    // Three starts 5 s apart, each wanting to send as much as it may at once.
+    for (let start = 0; start < 3; start++) {
+      const budget = new RateBudget({ limitPerMin: 30, clock, store });
+      while (budget.waitMs() === 0) {
+        await budget.acquire();
+        sends.push(clock.now());
+      }
+      clock.advance(5_000);
+    }
+    expect(sends).toHaveLength(24);
+    expect(busiestWindow(sends)).toBeLessThanOrEqual(24);
+    // Once the window has passed, a new start has its full budget again.
+    clock.advance(WINDOW_MS);
+    expect(new RateBudget({ limitPerMin: 30, clock, store }).waitMs()).toBe(0);
+    expect(store.recentSends(0).length).toBeLessThanOrEqual(24);
+  });
+
+  it('counts a send stamped ahead of the clock (the clock was set back) as sent now', () => {
+    const clock = new VirtualClock();
+    const store = openSqliteStore(':memory:');
+    for (let i = 0; i < 24; i++) store.recordSend(clock.now() + 3_600_000, 0);
+    const budget = new RateBudget({ limitPerMin: 30, clock, store });
+    expect(budget.waitMs()).toBe(WINDOW_MS);
+  });
+});
 
 describe('rate budget', () => {
   it('allows floor(80 % of the limit) per window: 24 of 30, 1 of 1, 160 of 200', () => {

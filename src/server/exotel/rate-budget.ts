@@ -1,6 +1,9 @@
 // One request budget per Exotel account, shared by every upstream read. It keeps a log of when each request went
 // (a sliding window, exact), so no 60 s window ever holds more than floor(share x limit) requests, and it holds
-// every request back after a 429 (Retry-After) or while backing off from 5xx and timeouts.
+// every request back after a 429 (Retry-After) or while backing off from 5xx and timeouts. The send times are
+// kept in the store too, so a restart goes on counting the same window (three quick restarts must not each start
+// with a full budget), and a lower limit Exotel announces (X-RateLimit-Limit) replaces the configured one.
+import type { RateBudgetStore } from '../store/store';
 import type { Clock } from './clock';
 
 export const WINDOW_MS = 60_000;
@@ -15,13 +18,17 @@ export interface RateBudgetOptions {
   usableShare?: number;
   /** For jitter; tests pass a fixed function. */
   random?: () => number;
+  /** Where send times outlive the process; without it a restart starts with a full budget. */
+  store?: RateBudgetStore;
 }
 
 export class RateBudget {
   /** Requests allowed in any 60 s window. */
-  readonly capacity: number;
+  private allowedPerWindow: number;
+  private readonly usableShare: number;
   private readonly clock: Clock;
   private readonly random: () => number;
+  private readonly store: RateBudgetStore | null;
   /** Send times inside the current window, oldest first. */
   private readonly sent: number[] = [];
   private blockedUntil = 0;
@@ -30,9 +37,35 @@ export class RateBudget {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: RateBudgetOptions) {
-    this.capacity = Math.max(1, Math.floor((options.usableShare ?? USABLE_SHARE) * options.limitPerMin));
+    this.usableShare = options.usableShare ?? USABLE_SHARE;
+    this.allowedPerWindow = this.capacityFor(options.limitPerMin);
     this.clock = options.clock;
     this.random = options.random ?? Math.random;
+    this.store = options.store ?? null;
+    if (this.store) {
+      const now = this.clock.now();
+      // A time ahead of now (the clock was set back) counts as now: it still leaves the window in 60 s.
+      for (const at of this.store.recentSends(now - WINDOW_MS)) this.sent.push(Math.min(at, now));
+      this.sent.sort((a, b) => a - b);
+    }
+  }
+
+  /** Requests allowed in any 60 s window. */
+  get capacity(): number {
+    return this.allowedPerWindow;
+  }
+
+  /**
+   * Exotel said what the account's limit is (X-RateLimit-Limit): when it is lower than configured, the budget
+   * shrinks to the same share of it. A higher figure is not trusted over the configuration.
+   */
+  noteAdvertisedLimit(limitPerMin: number): void {
+    if (!Number.isInteger(limitPerMin) || limitPerMin < 1) return;
+    this.allowedPerWindow = Math.min(this.allowedPerWindow, this.capacityFor(limitPerMin));
+  }
+
+  private capacityFor(limitPerMin: number): number {
+    return Math.max(1, Math.floor(this.usableShare * limitPerMin));
   }
 
   /**
@@ -83,10 +116,21 @@ export class RateBudget {
       if (signal?.aborted) return false;
       const wait = this.waitMs(reserve);
       if (wait === 0) {
-        this.sent.push(this.clock.now());
+        const now = this.clock.now();
+        this.sent.push(now);
+        this.remember(now);
         return true;
       }
       await this.clock.sleep(wait, signal);
+    }
+  }
+
+  /** Best effort: a store that cannot write must not stop reads; the in-memory window still holds. */
+  private remember(at: number): void {
+    try {
+      this.store?.recordSend(at, at - WINDOW_MS);
+    } catch {
+      // The storage health (see store/storage-health.ts) already counts the failed write.
     }
   }
 

@@ -3,10 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { LiveHub } from '../live/hub';
+import { openSqliteStore } from '../store/sqlite-store';
 import { WatchedCampaigns } from '../sync/watched';
+import { campaign } from '../testing/webhook-kit';
 import { eventRoutes } from './events';
 
 const at = '2026-11-26T10:00:00+05:30';
+
+/** A store that knows campaign `abc`. */
+function storeKnowingAbc() {
+  const store = openSqliteStore(':memory:');
+  store.upsertCampaigns([campaign('abc')], at);
+  return store;
+}
 
 /** Reads an SSE body until `predicate` holds on the text so far, then cancels the stream. */
 async function readUntil(body: ReadableStream<Uint8Array>, predicate: (text: string) => boolean): Promise<string> {
@@ -26,7 +35,7 @@ describe('GET /events', () => {
   it('streams a campaign’s events with ids, and marks the campaign watched', async () => {
     const hub = new LiveHub();
     const watched = new WatchedCampaigns();
-    const app = eventRoutes({ hub, watched });
+    const app = eventRoutes({ hub, watched, store: storeKnowingAbc() });
     const res = await app.request('/events?campaign=abc');
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     expect(watched.ids()).toEqual(['abc']);
@@ -42,7 +51,7 @@ describe('GET /events', () => {
 
   it('replays missed events after Last-Event-ID', async () => {
     const hub = new LiveHub();
-    const app = eventRoutes({ hub, watched: new WatchedCampaigns() });
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), store: storeKnowingAbc() });
     const seen = hub.publish({ type: 'call', campaignId: 'abc', at });
     hub.publish({ type: 'contact', campaignId: 'abc', at });
     const res = await app.request('/events?campaign=abc', { headers: { 'Last-Event-ID': `${hub.epoch}-${seen.id}` } });
@@ -52,21 +61,21 @@ describe('GET /events', () => {
   });
 
   it('sends a heartbeat when nothing happens', async () => {
-    const app = eventRoutes({ hub: new LiveHub(), watched: new WatchedCampaigns(), heartbeatMs: 20 });
+    const app = eventRoutes({ hub: new LiveHub(), watched: new WatchedCampaigns(), store: storeKnowingAbc(), heartbeatMs: 20 });
     const res = await app.request('/events');
     const text = await readUntil(res.body!, (t) => t.includes('event: heartbeat'));
     expect(text).toContain('event: heartbeat');
   });
 
   it('rejects a malformed campaign id', async () => {
-    const app = eventRoutes({ hub: new LiveHub(), watched: new WatchedCampaigns() });
+    const app = eventRoutes({ hub: new LiveHub(), watched: new WatchedCampaigns(), store: storeKnowingAbc() });
     const res = await app.request('/events?campaign=../../etc');
     expect(res.status).toBe(400);
   });
 
   it('tells a client whose Last-Event-ID is from before a restart to reload, and gives it the current id', async () => {
     const before = new LiveHub();
-    const first = eventRoutes({ hub: before, watched: new WatchedCampaigns() });
+    const first = eventRoutes({ hub: before, watched: new WatchedCampaigns(), store: storeKnowingAbc() });
     const stream = await first.request('/events?campaign=abc');
     setTimeout(() => before.publish({ type: 'call', campaignId: 'abc', at }), 10);
     const lastId = /id: (\S+)/.exec(await readUntil(stream.body!, (t) => t.includes('event: call')))?.[1];
@@ -74,7 +83,7 @@ describe('GET /events', () => {
 
     const restarted = new LiveHub();
     restarted.publish({ type: 'call', campaignId: 'abc', at });
-    const app = eventRoutes({ hub: restarted, watched: new WatchedCampaigns() });
+    const app = eventRoutes({ hub: restarted, watched: new WatchedCampaigns(), store: storeKnowingAbc() });
     const res = await app.request('/events?campaign=abc', { headers: { 'Last-Event-ID': lastId ?? '' } });
     const text = await readUntil(res.body!, (t) => t.includes('event: reset'));
     expect(text).toContain(`id: ${restarted.lastEventId}\nevent: reset\ndata: {"reason":"restarted"}`);
@@ -85,7 +94,7 @@ describe('GET /events', () => {
     const hub = new LiveHub();
     const seen = hub.publish({ type: 'call', campaignId: 'abc', at });
     for (let i = 0; i < 6_000; i++) hub.publish({ type: 'call', campaignId: 'other', at });
-    const app = eventRoutes({ hub, watched: new WatchedCampaigns() });
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), store: storeKnowingAbc() });
     const res = await app.request('/events?lastEventId=' + encodeURIComponent(`${hub.epoch}-${seen.id}`) + '&campaign=abc');
     const text = await readUntil(res.body!, (t) => t.includes('event: reset'));
     expect(text).toContain('data: {"reason":"too-old"}');
@@ -93,7 +102,7 @@ describe('GET /events', () => {
 
   it('drops a client that stops reading once its unread events pass the cap, and frees its queue', async () => {
     const hub = new LiveHub();
-    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), maxQueuedBytes: 4_096 });
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), store: storeKnowingAbc(), maxQueuedBytes: 4_096 });
     const reading = await app.request('/events?campaign=abc');
     const stalled = await app.request('/events?campaign=abc');
     const received = readUntil(reading.body!, (t) => (t.match(/event: call/g) ?? []).length === 100);
@@ -113,7 +122,7 @@ describe('GET /events', () => {
 
   it('never drops a client that keeps reading, however many events pass', async () => {
     const hub = new LiveHub();
-    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), maxQueuedBytes: 1_024 });
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), store: storeKnowingAbc(), maxQueuedBytes: 1_024 });
     const res = await app.request('/events?campaign=abc');
     const received = readUntil(res.body!, (t) => (t.match(/event: call/g) ?? []).length === 200);
     for (let i = 0; i < 200; i++) {
@@ -125,7 +134,7 @@ describe('GET /events', () => {
 
   it('over real HTTP, closes the socket of a client that stopped reading while a reading client keeps up', async () => {
     const hub = new LiveHub();
-    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), maxQueuedBytes: 64 * 1024 });
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), store: storeKnowingAbc(), maxQueuedBytes: 64 * 1024 });
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
@@ -159,5 +168,13 @@ describe('GET /events', () => {
     expect(readingCalls).toBe(published);
     reading.destroy();
     await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('answers 404 for a campaign the store does not know, and does not watch it', async () => {
+    const watched = new WatchedCampaigns();
+    const app = eventRoutes({ hub: new LiveHub(), watched, store: storeKnowingAbc() });
+    const res = await app.request('/events?campaign=bogus1');
+    expect(res.status).toBe(404);
+    expect(watched.ids()).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { campaignIdSchema } from '../../domain/campaign-id';
 import type { EventFilter, LiveHub } from '../live/hub';
 import { SseClient } from '../live/sse-client';
 import { heartbeatFrame, readyFrame, resetFrame } from '../live/sse-frame';
+import type { CampaignStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
 
 export const HEARTBEAT_MS = 15_000;
@@ -27,6 +28,8 @@ const SSE_HEADERS = {
 export interface EventRouteDeps {
   hub: LiveHub;
   watched: WatchedCampaigns;
+  /** Only campaigns the store knows may be streamed (and so watched). */
+  store: Pick<CampaignStore, 'getCampaign'>;
   heartbeatMs?: number;
   /** Unread bytes after which a client that stopped reading is dropped (see live/sse-client.ts). */
   maxQueuedBytes?: number;
@@ -49,6 +52,8 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     const query = querySchema.safeParse(c.req.query());
     if (!query.success) return c.json({ error: 'campaign must be a campaign id' }, 400);
     const filter = query.data.campaign ?? null;
+    // Only a campaign the store knows is streamed and watched: made-up ids must not steer sync's reads.
+    if (filter !== null && deps.store.getCampaign(filter) === null) return c.json({ error: `campaign ${filter} is not known (yet)` }, 404);
     const lastEventId = c.req.header('Last-Event-ID') ?? query.data.lastEventId;
 
     let unsubscribe: () => void = () => undefined;

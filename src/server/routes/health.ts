@@ -1,22 +1,38 @@
-// GET /api/health: is callboard able to read Exotel, and what it has counted of bad records and webhooks.
+// GET /api/health: is callboard able to read Exotel and to write its database, and what it has counted of bad
+// records and webhooks. Storage problems are named by category only (never a path or the driver's text).
 import { Hono } from 'hono';
 import type { Health } from '../../domain/api-schemas';
 import type { Config } from '../config';
 import type { UpstreamStatus } from '../exotel/upstream-status';
+import type { StorageStatus } from '../store/storage-health';
 import type { CounterStore, WebhookLog } from '../store/store';
 
-export function healthRoutes(deps: { config: Config; store: CounterStore & WebhookLog; upstream: UpstreamStatus }): Hono {
+export function healthRoutes(deps: { config: Config; store: CounterStore & WebhookLog & StorageStatus; upstream: UpstreamStatus }): Hono {
   const app = new Hono();
   app.get('/health', (c) => {
     const upstream = deps.upstream.snapshot();
+    const storage = deps.store.storageHealth();
     // Demo mode with no upstream yet is not a fault; a live deployment that cannot read Exotel is.
-    const healthy = upstream.state === 'ok' || (upstream.state === 'unconfigured' && deps.config.mode === 'demo');
+    const upstreamHealthy = upstream.state === 'ok' || (upstream.state === 'unconfigured' && deps.config.mode === 'demo');
+    // While writes fail, webhooks are answered 503: not healthy, whatever Exotel says.
+    const healthy = upstreamHealthy && storage.state === 'ok';
+    // Counts are read from the database; when it cannot be read they are left at what is known (nothing).
+    let malformedRecords = 0;
+    let webhooks: Health['webhooks'] = { lastAt: null, accepted: 0, duplicate: 0, rejected: 0, quarantined: 0 };
+    let readable = true;
+    try {
+      malformedRecords = deps.store.malformedRecords();
+      webhooks = deps.store.webhookHealth();
+    } catch {
+      readable = false;
+    }
     const body: Health = {
-      status: healthy ? 'ok' : 'degraded',
+      status: healthy && readable ? 'ok' : 'degraded',
       mode: deps.config.mode,
       upstream,
-      malformedRecords: deps.store.malformedRecords(),
-      webhooks: deps.store.webhookHealth(),
+      malformedRecords,
+      webhooks,
+      storage,
     };
     c.header('Cache-Control', 'no-store');
     return c.json(body);

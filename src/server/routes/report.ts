@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { buildReport } from '../../domain/report/build-report';
 import type { UpstreamStatus } from '../exotel/upstream-status';
 import { loadReportInput } from '../store/load-report-input';
-import type { CallStore, CampaignStore, SyncStateStore, WebhookLog } from '../store/store';
+import type { CallStore, CampaignStore, CounterStore, SyncStateStore, WebhookLog } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
 import { isCampaignId } from '../../domain/campaign-id';
 import { etagOf, notModified, send304, sendJson } from './http-cache';
@@ -25,7 +25,7 @@ interface CachedReport {
 }
 
 export interface ReportRouteDeps {
-  store: CampaignStore & CallStore & SyncStateStore & WebhookLog;
+  store: CampaignStore & CallStore & SyncStateStore & WebhookLog & Pick<CounterStore, 'unreadableCallRecords'>;
   upstream: UpstreamStatus;
   watched: WatchedCampaigns;
   timeZone: string;

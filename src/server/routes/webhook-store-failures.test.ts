@@ -12,7 +12,7 @@ function storeFailingWith(error: Error): CallboardStore {
   const store = openSqliteStore(':memory:');
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (property === 'transaction') return () => { throw error; };
+      if (property === 'transaction' || property === 'durableTransaction') return () => { throw error; };
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -218,7 +218,7 @@ describe('when the store cannot write', () => {
     let broken = true;
     const flaky: CallboardStore = new Proxy(store, {
       get(target, property, receiver) {
-        if (property === 'transaction' && broken) return () => { throw new Error('SQLITE_FULL: database or disk is full'); };
+        if ((property === 'transaction' || property === 'durableTransaction') && broken) return () => { throw new Error('SQLITE_FULL: database or disk is full'); };
         const value: unknown = Reflect.get(target, property, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -242,19 +242,19 @@ describe('quarantine', () => {
     expect(await res.json()).toEqual({ ok: true, outcome: 'quarantined' });
     expect(kit.store.webhookHealth()).toMatchObject({ accepted: 0, quarantined: 1 });
     expect(kit.store.reportCalls('c1')).toEqual([]);
-    expect(replayQuarantined(kit)).toBe(0);
+    expect(await replayQuarantined(kit)).toBe(0);
 
     // The next sync pass finds the call, still ringing when it was read, in c2.
     kit.store.upsertCalls(
       [{ callSid: 'lost-sid', campaignId: 'c2', number: pascalCall.To, name: null, status: 'in-progress', dateCreated: pascalCall.DateCreated, startTime: null, endTime: null, durationSec: null, price: null, attemptNumber: 1, recordingUrl: null, digits: null }],
       'sync',
     );
-    expect(replayQuarantined(kit)).toBe(1);
+    expect(await replayQuarantined(kit)).toBe(1);
     expect(kit.store.listQuarantined(10)).toEqual([]);
     expect(kit.store.reportCalls('c2').map((call) => call.status)).toEqual(['completed']);
     expect(kit.store.webhookHealth()).toMatchObject({ accepted: 1 });
     expect(kit.published.map((event) => [event.type, event.campaignId])).toEqual([['call', 'c2'], ['contact', 'c2']]);
-    expect(replayQuarantined(kit)).toBe(0);
+    expect(await replayQuarantined(kit)).toBe(0);
   });
 
   it('holds events naming a campaign it does not know yet, until the campaign list brings it', async () => {
@@ -263,9 +263,9 @@ describe('quarantine', () => {
     await kit.post('call-status', { ...pascalCall }, { query: 'campaign=c9' });
     await kit.post('campaign-status', { campaign_sid: 'c9', status: 'Completed', date_updated: '2024-01-15T18:00:00+05:30' });
     expect(kit.store.webhookHealth()).toMatchObject({ accepted: 0, quarantined: 3 });
-    expect(replayQuarantined(kit)).toBe(0);
+    expect(await replayQuarantined(kit)).toBe(0);
     kit.store.upsertCampaigns([campaign('c9')], '2024-01-15T12:01:00+05:30');
-    expect(replayQuarantined(kit)).toBe(3);
+    expect(await replayQuarantined(kit)).toBe(3);
     expect(kit.store.reportCalls('c9')).toHaveLength(2);
     expect(kit.store.getCampaign('c9')?.status).toBe('completed');
     expect(kit.store.webhookHealth()).toMatchObject({ accepted: 3 });
@@ -276,7 +276,7 @@ describe('quarantine', () => {
     await kit.post('call-status', snakeCall);
     await kit.post('call-status', snakeCall);
     kit.store.upsertCampaigns([campaign('c1')], '2024-01-15T12:01:00+05:30');
-    expect(replayQuarantined(kit)).toBe(1);
+    expect(await replayQuarantined(kit)).toBe(1);
     expect(kit.store.listQuarantined(10)).toEqual([]);
     expect(kit.store.reportCalls('c1')).toHaveLength(1);
     expect(kit.store.webhookHealth()).toMatchObject({ accepted: 1 });

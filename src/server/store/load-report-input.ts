@@ -3,7 +3,7 @@
 import type { Upstream, WebhookHealth } from '../../domain/api-schemas';
 import type { Campaign } from '../../domain/campaign';
 import type { ReportInput } from '../../domain/report-input';
-import type { CallStore, SyncStateStore, WebhookLog } from './store';
+import type { CallStore, CounterStore, SyncStateStore, WebhookLog } from './store';
 
 /** What the report knows besides stored rows; the webhook health is read once by the caller, for its cache key too. */
 export interface ReportContext {
@@ -14,7 +14,7 @@ export interface ReportContext {
   now: Date;
 }
 
-export function loadReportInput(store: CallStore & SyncStateStore & WebhookLog, campaign: Campaign, context: ReportContext): ReportInput {
+export function loadReportInput(store: CallStore & SyncStateStore & WebhookLog & Pick<CounterStore, 'unreadableCallRecords'>, campaign: Campaign, context: ReportContext): ReportInput {
   const counts = store.countCalls(campaign.id);
   const sync = store.getSyncState(campaign.id);
   return {
@@ -30,6 +30,7 @@ export function loadReportInput(store: CallStore & SyncStateStore & WebhookLog, 
       webhooks: context.webhooks,
       callsWithoutWebhook: counts.withoutWebhook,
       callsFromSync: counts.syncedSinceWebhooks,
+      unreadableRecords: store.unreadableCallRecords(campaign.id),
     },
     timeZone: context.timeZone,
     now: context.now,

@@ -271,6 +271,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_by_time ON audit_log (at);
     `,
   },
+  {
+    version: 7,
+    name: 'hardening: rate budget sends, quarantine deduped and dated, unreadable call records per campaign',
+    sql: `
+      -- When each recent Exotel request went, so that a restart keeps counting the same 60 s window.
+      CREATE TABLE rate_budget_sends (
+        at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX rate_budget_sends_by_time ON rate_budget_sends (at_ms);
+
+      -- A repeated delivery waits in quarantine once; rows are pruned by arrival time.
+      DELETE FROM webhook_quarantine WHERE id NOT IN (SELECT MIN(id) FROM webhook_quarantine GROUP BY dedupe_key);
+      CREATE UNIQUE INDEX webhook_quarantine_by_dedupe_key ON webhook_quarantine (dedupe_key);
+      ALTER TABLE webhook_quarantine ADD COLUMN received_at_ms INTEGER;
+      UPDATE webhook_quarantine SET received_at_ms = CAST(strftime('%s', received_at) AS INTEGER) * 1000;
+      CREATE INDEX webhook_quarantine_by_arrival ON webhook_quarantine (received_at_ms);
+
+      -- Call-details rows Exotel sent that could not be read, by their place in the campaign's list (oldest first),
+      -- so a re-read of the same rows counts them once and a row read fine later stops counting.
+      CREATE TABLE malformed_call_records (
+        campaign_id TEXT NOT NULL,
+        row_offset INTEGER NOT NULL,
+        PRIMARY KEY (campaign_id, row_offset)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

@@ -12,8 +12,10 @@ import { openSqliteDatabase, SqliteConnection } from './sqlite/connection';
 import { SqliteContacts } from './sqlite/contacts';
 import { SqliteCounters } from './sqlite/counters';
 import { ReportRowCache } from './sqlite/report-row-cache';
+import { SqliteRateBudgetStore } from './sqlite/rate-budget';
 import { SqliteSyncStateStore } from './sqlite/sync-state';
 import { SqliteWebhookLog } from './sqlite/webhook-log';
+import type { StorageHealth } from '../../domain/api-schemas';
 import type {
   CallCounts,
   CallSource,
@@ -40,6 +42,7 @@ export class SqliteStore implements CallboardStore {
   private readonly syncStates: SqliteSyncStateStore;
   private readonly webhooks: SqliteWebhookLog;
   private readonly counters: SqliteCounters;
+  private readonly rateBudget: SqliteRateBudgetStore;
 
   constructor(db: Database.Database) {
     this.connection = new SqliteConnection(db);
@@ -50,10 +53,17 @@ export class SqliteStore implements CallboardStore {
     this.calls = new SqliteCallStore(this.connection, new SqliteContacts(this.connection, this.counters), reportRows, this.counters);
     this.syncStates = new SqliteSyncStateStore(this.connection);
     this.webhooks = new SqliteWebhookLog(this.connection, this.counters);
+    this.rateBudget = new SqliteRateBudgetStore(this.connection);
   }
 
   transaction<T>(fn: () => T): T {
     return this.connection.transaction(fn);
+  }
+  durableTransaction<T>(fn: () => T): T {
+    return this.connection.durableTransaction(fn);
+  }
+  storageHealth(): StorageHealth {
+    return this.connection.health.storageHealth();
   }
 
   upsertCampaigns(campaigns: readonly Campaign[], polledAt: string): void {
@@ -107,11 +117,11 @@ export class SqliteStore implements CallboardStore {
   lastWebhookAt(campaignId: string): string | null {
     return this.webhooks.lastWebhookAt(campaignId);
   }
-  quarantine(event: Omit<QuarantinedEvent, 'id'>): void {
-    this.webhooks.quarantine(event);
+  quarantine(event: Omit<QuarantinedEvent, 'id'>): boolean {
+    return this.webhooks.quarantine(event);
   }
-  listQuarantined(limit: number): QuarantinedEvent[] {
-    return this.webhooks.listQuarantined(limit);
+  listQuarantined(limit: number, afterId?: number): QuarantinedEvent[] {
+    return this.webhooks.listQuarantined(limit, afterId);
   }
   releaseQuarantined(id: number): void {
     this.webhooks.releaseQuarantined(id);
@@ -128,6 +138,19 @@ export class SqliteStore implements CallboardStore {
   }
   malformedRecords(): number {
     return this.counters.malformedRecords();
+  }
+  noteUnreadableCallRecords(campaignId: string, from: number, to: number, unreadableOffsets: readonly number[]): void {
+    this.counters.noteUnreadableCallRecords(campaignId, from, to, unreadableOffsets);
+  }
+  unreadableCallRecords(campaignId: string): number {
+    return this.counters.unreadableCallRecords(campaignId);
+  }
+
+  recentSends(sinceMs: number): number[] {
+    return this.rateBudget.recentSends(sinceMs);
+  }
+  recordSend(atMs: number, forgetBeforeMs: number): void {
+    this.rateBudget.recordSend(atMs, forgetBeforeMs);
   }
 
   close(): void {

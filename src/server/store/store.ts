@@ -7,6 +7,7 @@ import type { CampaignStatus } from '../../domain/campaign-status';
 import type { ContactsQuery, ContactsResponse, WebhookHealth } from '../../domain/api-schemas';
 import type { ReportCall } from '../../domain/report-input';
 import type { ContactOutcome } from '../../domain/report/contact-outcome';
+import type { StorageStatus } from './storage-health';
 
 /** Where a call record came from: the periodic call-details sync (the source of truth) or a webhook (fast). */
 export type CallSource = 'sync' | 'webhook';
@@ -50,6 +51,12 @@ export interface QuarantinedEvent extends StoredWebhookEvent {
 export interface Transactions {
   /** Runs fn in one transaction (nested calls join the outer one); a throw rolls everything back. */
   transaction<T>(fn: () => T): T;
+}
+
+/** A unit of work whose commit is on disk before it returns: for what callboard acknowledges (webhooks). */
+export interface DurableTransactions {
+  /** As transaction, but returns only once the commit would survive a power loss (nested calls join the outer one). */
+  durableTransaction<T>(fn: () => T): T;
 }
 
 export interface CampaignStore {
@@ -114,8 +121,13 @@ export interface WebhookLog {
   recordWebhookEvent(event: StoredWebhookEvent): boolean;
   /** The last time a webhook for this campaign arrived; null if none has. */
   lastWebhookAt(campaignId: string): string | null;
-  quarantine(event: Omit<QuarantinedEvent, 'id'>): void;
-  listQuarantined(limit: number): QuarantinedEvent[];
+  /**
+   * Keeps an event until its campaign is known: once per dedupe key (returns false for a repeat), for at most a
+   * week and at most a bounded number of events, the oldest dropped first.
+   */
+  quarantine(event: Omit<QuarantinedEvent, 'id'>): boolean;
+  /** The oldest waiting events after `afterId` (a cursor, for replaying in small batches). */
+  listQuarantined(limit: number, afterId?: number): QuarantinedEvent[];
   releaseQuarantined(id: number): void;
   webhookHealth(): WebhookHealth;
   noteWebhookRejected(): void;
@@ -125,9 +137,25 @@ export interface CounterStore {
   /** Exotel records that could not be understood: counted for /api/health, never stored as calls. */
   noteMalformedRecords(count: number): void;
   malformedRecords(): number;
+  /**
+   * Which rows of a campaign's call-details list (by offset, oldest first) could not be read, for the rows
+   * [from, to) just read: replaces what was known of those rows, so a re-read never counts a row twice.
+   */
+  noteUnreadableCallRecords(campaignId: string, from: number, to: number, unreadableOffsets: readonly number[]): void;
+  /** Call-details rows of the campaign that could not be read at their last read: the report says so. */
+  unreadableCallRecords(campaignId: string): number;
+}
+
+/** When recent Exotel requests went, so that the rate budget's window outlives a restart. */
+export interface RateBudgetStore {
+  /** Send times (epoch ms) at or after sinceMs, oldest first. */
+  recentSends(sinceMs: number): number[];
+  /** Records one send and forgets those before forgetBeforeMs. */
+  recordSend(atMs: number, forgetBeforeMs: number): void;
 }
 
 /** Every port over one database, as the composition root (main.ts) and tests open it. */
-export interface CallboardStore extends Transactions, CampaignStore, CallStore, SyncStateStore, WebhookLog, CounterStore {
+export interface CallboardStore
+  extends Transactions, DurableTransactions, CampaignStore, CallStore, SyncStateStore, WebhookLog, CounterStore, RateBudgetStore, StorageStatus {
   close(): void;
 }

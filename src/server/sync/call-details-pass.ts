@@ -18,7 +18,10 @@ export const MISSING_RETRY_MS = 5 * 60_000;
 
 export interface CallDetailsPassOptions {
   client: Pick<ExotelClient, 'callDetails'>;
-  store: Pick<CampaignStore, 'listCampaigns' | 'getCampaign'> & Pick<CallStore, 'upsertCalls'> & SyncStateStore & Pick<CounterStore, 'noteMalformedRecords'>;
+  store: Pick<CampaignStore, 'listCampaigns' | 'getCampaign'> &
+    Pick<CallStore, 'upsertCalls'> &
+    SyncStateStore &
+    Pick<CounterStore, 'noteMalformedRecords' | 'noteUnreadableCallRecords'>;
   hub: LiveHub;
   watched: WatchedCampaigns;
   clock: Clock;
@@ -129,6 +132,8 @@ export class CallDetailsPasses {
     this.restingUntil.delete(campaignId);
     const page = result.value;
     if (page.malformed > 0) store.noteMalformedRecords(page.malformed);
+    // Per campaign and by place in the list: the report says how many records could not be read.
+    store.noteUnreadableCallRecords(campaignId, offset, offset + page.rowsReceived, page.malformedOffsets);
     const stored = page.items.length > 0 ? store.upsertCalls(page.items, 'sync') : { inserted: 0, updated: 0, contactsChanged: 0 };
     const nextOffset = offset + page.rowsReceived;
     // Never stop because a page was short: only the total, or an empty page, ends a pass.

@@ -7,6 +7,7 @@ import { ExotelClient } from '../exotel/client';
 import { systemClock, type Clock } from '../exotel/clock';
 import { RateBudget } from '../exotel/rate-budget';
 import type { UpstreamStatus } from '../exotel/upstream-status';
+import type { RateBudgetStore } from '../store/store';
 import { SyncScheduler, type SyncSchedulerOptions, type SyncStore } from './scheduler';
 import type { WatchedCampaigns } from './watched';
 
@@ -14,7 +15,8 @@ export interface SyncDeps {
   credentials: ExotelCredentials;
   rateLimitPerMin: number;
   pageSize: number;
-  store: SyncStore;
+  /** Sync's ports, and where the rate budget keeps its send times so that a restart keeps counting them. */
+  store: SyncStore & RateBudgetStore;
   hub: LiveHub;
   watched: WatchedCampaigns;
   upstream: UpstreamStatus;
@@ -34,7 +36,7 @@ export interface Sync {
 
 export function createSync(deps: SyncDeps): Sync {
   const clock = deps.clock ?? systemClock;
-  const budget = new RateBudget({ limitPerMin: deps.rateLimitPerMin, clock });
+  const budget = new RateBudget({ limitPerMin: deps.rateLimitPerMin, clock, store: deps.store });
   const client = new ExotelClient({
     credentials: deps.credentials,
     budget,

@@ -5,7 +5,7 @@ import { memoryLogger } from '../log';
 import { UpstreamStatus } from '../exotel/upstream-status';
 import { ExotelClient } from '../exotel/client';
 import { RateBudget, WINDOW_MS } from '../exotel/rate-budget';
-import { SyncScheduler } from './scheduler';
+import { MISSING_LOOKUPS_PER_MIN, SyncScheduler } from './scheduler';
 import { WatchedCampaigns } from './watched';
 import { callRow, fakeExotel, type FakeCampaign } from '../testing/fake-exotel';
 import { MemorySyncStore } from '../testing/memory-sync-store';
@@ -107,7 +107,7 @@ describe('sync scheduler', () => {
     expect(store.callsOf('big')).toHaveLength(3000);
   });
 
-  it('syncs a watched campaign before others, and asks for a watched campaign the list did not carry', async () => {
+  it('syncs a watched campaign before others, and asks for a watched campaign the list did not carry once records are read', async () => {
     const { scheduler, watched, detailRequests, fake, clock } = setup([
       { id: 'old', status: 'Completed', stats: { created: 5 }, records: rows(5), dateCreated: '2024-02-02T09:00:00+05:30' },
       { id: 'mine', status: 'Completed', stats: { created: 5 }, records: rows(5), dateCreated: '2024-01-01T09:00:00+05:30' },
@@ -117,8 +117,23 @@ describe('sync scheduler', () => {
     watched.touch('gone', clock.now() - 1);
     await scheduler.runOnce();
     const order = fake.requests.map((request) => request.path.replace('/v2/accounts/acme1/', ''));
-    expect(order).toEqual(['campaigns', 'campaigns/gone', 'campaigns/mine/call-details', 'campaigns/gone/call-details', 'campaigns/old/call-details']);
+    expect(order).toEqual(['campaigns', 'campaigns/mine/call-details', 'campaigns/old/call-details', 'campaigns/gone', 'campaigns/gone/call-details']);
     expect(detailRequests('old')).toHaveLength(1);
+  });
+
+  it('keeps backfilling while many unknown campaigns are watched: their lookups wait and take a small share', async () => {
+    const backlog: FakeCampaign = { id: 'backlog', status: 'Completed', stats: { created: 4250 }, records: rows(4250) };
+    const { runFor, fake, watched, clock, store, detailRequests } = setup([backlog], { pageSize: 100 });
+    for (let i = 0; i < 100; i++) watched.touch(`bogus${i}`, clock.now());
+    await runFor(3 * 60_000);
+    expect(store.callsOf('backlog')).toHaveLength(4250);
+    expect(detailRequests('backlog')).toHaveLength(43);
+    const lookups = fake.requests.filter((request) => /\/campaigns\/bogus\d+$/.test(request.path));
+    // No lookup went before the backfill was done, and never more than the lookups' share in a minute.
+    expect(lookups.length).toBeGreaterThan(0);
+    const lastPage = detailRequests('backlog').at(-1);
+    expect(fake.requests.indexOf(lookups[0] ?? fake.requests[0]!)).toBeGreaterThan(lastPage ? fake.requests.indexOf(lastPage) : -1);
+    for (const { at } of lookups) expect(lookups.filter((other) => other.at >= at && other.at < at + WINDOW_MS).length).toBeLessThanOrEqual(MISSING_LOOKUPS_PER_MIN);
   });
 
   it('counts a malformed record, keeps the rest, and still advances past it', async () => {
@@ -128,6 +143,7 @@ describe('sync scheduler', () => {
     const { scheduler, store } = setup([{ id: 'c1', status: 'Completed', stats: { created: 5 }, records }]);
     await scheduler.runOnce();
     expect(store.malformed).toBe(1);
+    expect([...(store.unreadable.get('c1') ?? [])]).toEqual([2]);
     expect(store.callsOf('c1')).toHaveLength(4);
     expect(store.getSyncState('c1')?.highWaterOffset).toBe(5);
   });

@@ -19,13 +19,18 @@ export const POLL_INTERVAL_MS = 30_000;
 /** The longest idle sleep, so a campaign someone starts watching is noticed within seconds. */
 const MAX_IDLE_MS = 5_000;
 const FAILED_STATS_RETRY_MS = 5_000;
+/**
+ * Reads of a watched campaign the store does not know are at most this many per minute, and go only when no
+ * call-details page is due: ids nobody can vouch for must never hold back the records of known campaigns.
+ */
+export const MISSING_LOOKUPS_PER_MIN = 2;
 
 export type ExotelReads = Pick<ExotelClient, 'listCampaigns' | 'getCampaign' | 'callDetails' | 'callDetailsWaitMs'>;
 /** The part of the store sync writes through (testing/memory-sync-store.ts implements just this). */
 export type SyncStore = Pick<CampaignStore, 'upsertCampaigns' | 'listCampaigns' | 'getCampaign'> &
   Pick<CallStore, 'upsertCalls'> &
   SyncStateStore &
-  Pick<CounterStore, 'noteMalformedRecords'>;
+  Pick<CounterStore, 'noteMalformedRecords' | 'noteUnreadableCallRecords'>;
 
 export interface SyncSchedulerOptions {
   client: ExotelReads;
@@ -60,6 +65,8 @@ export class SyncScheduler {
   private readonly passes: CallDetailsPasses;
   private nextStatsAt = 0;
   private readonly missingTriedAt = new Map<string, number>();
+  /** When the recent missing-campaign reads went, for their own small share of the budget. */
+  private missingLookupTimes: number[] = [];
   private running = false;
   private abort: AbortController | null = null;
   private loop: Promise<void> | null = null;
@@ -115,15 +122,16 @@ export class SyncScheduler {
   async step(signal?: AbortSignal): Promise<StepOutcome> {
     const now = this.options.clock.now();
     if (now >= this.nextStatsAt) return this.readStats(signal);
-    const missing = this.missingWatchedCampaign(now);
-    if (missing) return this.readMissingCampaign(missing, signal);
     const due = this.passes.nextWork(now);
     // A page that would wait for the budget past the stats read's time waits instead, so the stats keep their
     // 30 s beat however long the backlog.
     const pageWaitMs = due.campaignId === null ? 0 : this.options.client.callDetailsWaitMs();
     if (due.campaignId !== null && now + pageWaitMs < this.nextStatsAt) return this.passes.readPage(due.campaignId, due.offset, signal);
     if (due.campaignId !== null) return { kind: 'idle', nextDueInMs: this.nextStatsAt - now, pending: true };
-    return { kind: 'idle', nextDueInMs: Math.max(0, Math.min(this.nextStatsAt - now, due.nextDueInMs)), pending: false };
+    const missing = this.missingWatchedCampaign(now);
+    if (missing.campaignId) return this.readMissingCampaign(missing.campaignId, signal);
+    const nextDueInMs = Math.min(this.nextStatsAt - now, due.nextDueInMs, missing.nextDueInMs);
+    return { kind: 'idle', nextDueInMs: Math.max(0, nextDueInMs), pending: false };
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -179,19 +187,28 @@ export class SyncScheduler {
     for (const campaign of changed) if (!known.has(campaign.id)) this.options.afterSync?.(campaign.id);
   }
 
-  private missingWatchedCampaign(now: number): string | null {
+  /** A watched campaign the store does not know, when one is due and the lookups' share allows it; else when. */
+  private missingWatchedCampaign(now: number): { campaignId: string | null; nextDueInMs: number } {
     const { watched, store } = this.options;
+    this.missingLookupTimes = this.missingLookupTimes.filter((at) => now - at < 60_000);
+    let nextDueInMs = Number.POSITIVE_INFINITY;
     for (const id of watched.ids(now)) {
       if (store.getCampaign(id)) continue;
       const tried = this.missingTriedAt.get(id);
-      if (tried !== undefined && now - tried < MISSING_RETRY_MS) continue;
-      return id;
+      if (tried !== undefined && now - tried < MISSING_RETRY_MS) {
+        nextDueInMs = Math.min(nextDueInMs, tried + MISSING_RETRY_MS - now);
+        continue;
+      }
+      if (this.missingLookupTimes.length < MISSING_LOOKUPS_PER_MIN) return { campaignId: id, nextDueInMs: 0 };
+      const shareFreeAt = (this.missingLookupTimes[0] ?? now) + 60_000;
+      return { campaignId: null, nextDueInMs: Math.max(1, shareFreeAt - now) };
     }
-    return null;
+    return { campaignId: null, nextDueInMs };
   }
 
   private async readMissingCampaign(campaignId: string, signal: AbortSignal | undefined): Promise<StepOutcome> {
     this.missingTriedAt.set(campaignId, this.options.clock.now());
+    this.missingLookupTimes.push(this.options.clock.now());
     const result = await this.options.client.getCampaign(campaignId, signal);
     if (result.ok) this.storeCampaigns([result.value]);
     return { kind: 'campaign', campaignId, ok: result.ok };

@@ -9,6 +9,8 @@ export class MemorySyncStore implements SyncStore {
   readonly calls = new Map<string, CallRecord>();
   readonly syncStates = new Map<string, SyncState>();
   malformed = 0;
+  /** Unreadable call-details rows by campaign, as offsets. */
+  readonly unreadable = new Map<string, Set<number>>();
 
   upsertCampaigns(campaigns: readonly Campaign[]): void {
     for (const campaign of campaigns) this.campaigns.set(campaign.id, structuredClone(campaign));
@@ -38,6 +40,12 @@ export class MemorySyncStore implements SyncStore {
   }
   noteMalformedRecords(count: number): void {
     this.malformed += count;
+  }
+  noteUnreadableCallRecords(campaignId: string, from: number, to: number, unreadableOffsets: readonly number[]): void {
+    const offsets = this.unreadable.get(campaignId) ?? new Set<number>();
+    for (const offset of offsets) if (offset >= from && offset < to) offsets.delete(offset);
+    for (const offset of unreadableOffsets) offsets.add(offset);
+    this.unreadable.set(campaignId, offsets);
   }
   callsOf(campaignId: string): CallRecord[] {
     return [...this.calls.values()].filter((call) => call.campaignId === campaignId);

@@ -3,7 +3,8 @@
 import type { ServerEvent } from '../../domain/api-schemas';
 import type { CallRecord } from '../../domain/campaign';
 import { isStatusRegression } from '../../domain/campaign-status';
-import type { CallStore, CampaignStore, Transactions, WebhookLog } from '../store/store';
+import type { CallStore, CampaignStore, DurableTransactions, Transactions, WebhookLog } from '../store/store';
+import type { GroupCommit } from './group-commit';
 import type { Publisher } from './coalesce';
 import { dedupeKey } from './webhook-event';
 import type { CallStatusEvent, WebhookEvent } from './webhook-event';
@@ -24,7 +25,7 @@ export interface Delivery {
 }
 
 /** The ports placing, storing and applying a webhook event writes through (in one transaction). */
-export type IngestStore = Transactions & CampaignStore & CallStore & WebhookLog;
+export type IngestStore = Transactions & DurableTransactions & CampaignStore & CallStore & WebhookLog;
 
 /**
  * Which campaign an event belongs to. A named campaign must be known (null otherwise: the caller quarantines).
@@ -128,11 +129,16 @@ export function storeEvent(store: IngestStore, event: WebhookEvent, delivery: De
 }
 
 /**
- * Stores and applies one arriving event in a single transaction, then publishes what changed. A throw rolls
- * everything back and reaches the caller, which answers 503 so that Exotel delivers again.
+ * Stores and applies one arriving event in the next group commit, and resolves once that commit is on disk; then
+ * publishes what changed. A failure rolls the event back and rejects; the caller answers 503 so that Exotel
+ * delivers again.
  */
-export function ingestEvent(deps: { store: IngestStore; hub: Publisher }, event: WebhookEvent, delivery: Delivery): IngestResult {
-  const { result, published } = deps.store.transaction(() => storeEvent(deps.store, event, delivery, 'arrival'));
+export async function ingestEvent(
+  deps: { store: IngestStore; commits: GroupCommit; hub: Publisher },
+  event: WebhookEvent,
+  delivery: Delivery,
+): Promise<IngestResult> {
+  const { result, published } = await deps.commits.run(() => storeEvent(deps.store, event, delivery, 'arrival'));
   for (const serverEvent of published) deps.hub.publish(serverEvent);
   return result;
 }

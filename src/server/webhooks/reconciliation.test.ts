@@ -68,7 +68,7 @@ describe('reconciliation', () => {
     expect(path.store.webhookHealth()).toMatchObject({ rejected: 0 });
 
     await path.sync.scheduler.runOnce();
-    replayQuarantined({ store: path.store, hub: path.hub, logger });
+    await replayQuarantined({ store: path.store, hub: path.hub, logger });
 
     const truth = served.sim.truth(campaignId);
     const stored = path.store.reportCalls(campaignId);

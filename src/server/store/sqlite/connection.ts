@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { migrate } from '../migrations';
+import { StorageHealthTracker } from '../storage-health';
 
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -35,6 +36,8 @@ const versionRow = z.object({ version: z.number() });
 export class SqliteConnection {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly observers: TransactionObserver[] = [];
+  /** Every outermost transaction reports here: a failed commit for the storage's sake, or a success. */
+  readonly health = new StorageHealthTracker();
 
   constructor(readonly db: Database.Database) {}
 
@@ -61,10 +64,34 @@ export class SqliteConnection {
     if (this.db.inTransaction) return fn();
     try {
       const result = this.db.transaction(fn)();
+      this.health.noteSuccess();
       for (const observer of this.observers) observer.committed();
       return result;
+    } catch (error) {
+      this.health.noteFailure(error);
+      throw error;
     } finally {
       for (const observer of this.observers) observer.ended();
+    }
+  }
+
+  /**
+   * Like transaction, but the commit is on disk (the WAL fsynced) before it returns, so what it wrote survives a
+   * power loss: for what callboard acknowledges to others. Other commits stay at synchronous=NORMAL, which
+   * survives a crash of the process but may lose the last commits to a power cut.
+   */
+  durableTransaction<T>(fn: () => T): T {
+    if (this.db.inTransaction) return fn();
+    try {
+      this.db.pragma('synchronous = FULL');
+    } catch (error) {
+      this.health.noteFailure(error);
+      throw error;
+    }
+    try {
+      return this.transaction(fn);
+    } finally {
+      if (this.db.open) this.db.pragma('synchronous = NORMAL');
     }
   }
 

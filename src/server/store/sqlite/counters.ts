@@ -1,5 +1,5 @@
 // The counters table: named running totals (malformed records, webhook counts, the contact search sequence) and
-// the CounterStore port over the malformed-records count.
+// the CounterStore port over the malformed-records count and the unreadable call-details rows of each campaign.
 import { z } from 'zod';
 import type { CounterStore } from '../store';
 import type { SqliteConnection } from './connection';
@@ -15,6 +15,7 @@ export const COUNTER = {
 
 const counterRow = z.object({ name: z.string(), value: z.number() });
 const nextRow = z.object({ n: z.number() });
+const countRow = z.object({ n: z.number() });
 
 export class SqliteCounters implements CounterStore {
   constructor(private readonly connection: SqliteConnection) {}
@@ -54,5 +55,21 @@ export class SqliteCounters implements CounterStore {
 
   malformedRecords(): number {
     return this.all().get(COUNTER.malformed) ?? 0;
+  }
+
+  noteUnreadableCallRecords(campaignId: string, from: number, to: number, unreadableOffsets: readonly number[]): void {
+    const { connection } = this;
+    connection.transaction(() => {
+      const cleared = connection.sql('DELETE FROM malformed_call_records WHERE campaign_id = ? AND row_offset >= ? AND row_offset < ?').run(campaignId, from, to);
+      const insert = connection.sql('INSERT OR IGNORE INTO malformed_call_records (campaign_id, row_offset) VALUES (?, ?)');
+      let inserted = 0;
+      for (const offset of unreadableOffsets) inserted += insert.run(campaignId, offset).changes;
+      // The report is cached by the campaign's version: a changed count must reach it.
+      if (cleared.changes !== inserted) connection.bumpVersion(campaignId);
+    });
+  }
+
+  unreadableCallRecords(campaignId: string): number {
+    return countRow.parse(this.connection.sql('SELECT COUNT(*) AS n FROM malformed_call_records WHERE campaign_id = ?').get(campaignId)).n;
   }
 }

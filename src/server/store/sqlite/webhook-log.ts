@@ -9,6 +9,13 @@ import { COUNTER, type SqliteCounters } from './counters';
 /** How long raw webhook events are kept, and how often (in accepted events) older ones are pruned. */
 export const WEBHOOK_EVENT_RETENTION_MS = 7 * 24 * 60 * 60_000;
 const PRUNE_EVERY_EVENTS = 1_000;
+/**
+ * Quarantined events are kept as long as raw events, and at most this many (the oldest go first): an event
+ * nothing has placed in a week will not be placed, and a flood of unplaceable posts must not grow the file.
+ */
+export const QUARANTINE_RETENTION_MS = WEBHOOK_EVENT_RETENTION_MS;
+export const MAX_QUARANTINED = 10_000;
+const PRUNE_QUARANTINE_EVERY = 100;
 
 const countRow = z.object({ n: z.number() });
 const textValueRow = z.object({ text_value: z.string().nullable() });
@@ -26,6 +33,7 @@ const quarantineRow = z.object({
 
 export class SqliteWebhookLog implements WebhookLog {
   private eventsSincePrune = 0;
+  private quarantinedSincePrune = 0;
 
   constructor(
     private readonly connection: SqliteConnection,
@@ -85,19 +93,39 @@ export class SqliteWebhookLog implements WebhookLog {
     return row === undefined ? null : lastAtRow.parse(row).last_at;
   }
 
-  quarantine(event: Omit<QuarantinedEvent, 'id'>): void {
-    this.connection
+  quarantine(event: Omit<QuarantinedEvent, 'id'>): boolean {
+    const { connection } = this;
+    const ms = Date.parse(event.receivedAt);
+    // A repeated delivery of an event already waiting is the same event: one row.
+    const inserted = connection
       .sql(
-        `INSERT INTO webhook_quarantine (dedupe_key, kind, campaign_id, received_at, raw_body, call_sid, number)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO webhook_quarantine (dedupe_key, kind, campaign_id, received_at, received_at_ms, raw_body, call_sid, number)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(event.dedupeKey, event.kind, event.campaignId, event.receivedAt, event.rawBody, event.callSid, event.number);
+      .run(event.dedupeKey, event.kind, event.campaignId, event.receivedAt, Number.isNaN(ms) ? null : ms, event.rawBody, event.callSid, event.number);
+    if (inserted.changes > 0 && ++this.quarantinedSincePrune >= PRUNE_QUARANTINE_EVERY) {
+      this.quarantinedSincePrune = 0;
+      this.pruneQuarantine(Number.isNaN(ms) ? Date.now() : ms);
+    }
+    return inserted.changes > 0;
   }
 
-  listQuarantined(limit: number): QuarantinedEvent[] {
+  /** Drops quarantined events older than the retention, and the oldest beyond the bound; returns how many. */
+  pruneQuarantine(nowMs: number, maxRows = MAX_QUARANTINED): number {
+    const { connection } = this;
+    return connection.transaction(() => {
+      let dropped = connection.sql('DELETE FROM webhook_quarantine WHERE received_at_ms < ?').run(nowMs - QUARANTINE_RETENTION_MS).changes;
+      dropped += connection
+        .sql('DELETE FROM webhook_quarantine WHERE id <= (SELECT id FROM webhook_quarantine ORDER BY id DESC LIMIT 1 OFFSET ?)')
+        .run(maxRows).changes;
+      return dropped;
+    });
+  }
+
+  listQuarantined(limit: number, afterId = 0): QuarantinedEvent[] {
     return this.connection
-      .sql('SELECT * FROM webhook_quarantine ORDER BY id LIMIT ?')
-      .all(limit)
+      .sql('SELECT * FROM webhook_quarantine WHERE id > ? ORDER BY id LIMIT ?')
+      .all(afterId, limit)
       .map((raw) => {
         const row = quarantineRow.parse(raw);
         return {

@@ -1,0 +1,69 @@
+// A webhook is acknowledged only once it is durably stored: concurrent arrivals share one fsynced commit, and
+// one event that cannot be stored does not refuse the others of its batch.
+import { describe, expect, it } from 'vitest';
+import { openSqliteDatabase } from '../store/sqlite/connection';
+import { SqliteStore } from '../store/sqlite-store';
+import type { CallboardStore } from '../store/store';
+import { GroupCommit } from './group-commit';
+import { makeKit } from '../testing/webhook-kit';
+
+const call = (sid: string) => ({ campaign_sid: 'c1', call_sid: sid, number: '+919800000001', status: 'completed', date_created: '2024-01-15T09:05:00+05:30' });
+
+describe('durable webhook acknowledgement', () => {
+  it('stores every acknowledged event inside a commit synced to disk, one commit for a burst', async () => {
+    const db = openSqliteDatabase(':memory:');
+    const store = new SqliteStore(db);
+    let durableCommits = 0;
+    let durable = false;
+    const writes: boolean[] = [];
+    const watched: CallboardStore = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'durableTransaction') {
+          return <T>(fn: () => T): T => {
+            durableCommits++;
+            return target.durableTransaction(() => {
+              durable = true;
+              // synchronous = FULL (2): the commit reaches the disk before the transaction returns.
+              expect(db.pragma('synchronous', { simple: true })).toBe(2);
+              try {
+                return fn();
+              } finally {
+                durable = false;
+              }
+            });
+          };
+        }
+        if (property === 'recordWebhookEvent') {
+          return (...args: Parameters<CallboardStore['recordWebhookEvent']>) => {
+            writes.push(durable);
+            return target.recordWebhookEvent(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const kit = makeKit({ store: watched });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => kit.post('call-status', call(`sid-${i}`))));
+    expect(answers.map((res) => res.status)).toEqual(Array.from({ length: 20 }, () => 200));
+    expect(writes).toEqual(Array.from({ length: 20 }, () => true));
+    expect(durableCommits).toBeLessThan(5);
+    // Other commits stay at NORMAL.
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('refuses only the job that fails; the rest of its batch commits', async () => {
+    const store = new SqliteStore(openSqliteDatabase(':memory:'));
+    const commits = new GroupCommit(store, 1);
+    const results = await Promise.allSettled([
+      commits.run(() => store.noteMalformedRecords(1)),
+      commits.run(() => {
+        store.noteMalformedRecords(100);
+        throw new Error('this event breaks a rule');
+      }),
+      commits.run(() => store.noteMalformedRecords(2)),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(store.malformedRecords()).toBe(3);
+  });
+});
