@@ -2,7 +2,9 @@
 // (times as epoch milliseconds, no strings to parse), plus what the server knows about syncing.
 import type { CallStatus } from './call-status';
 import type { Campaign } from './campaign';
-import type { Upstream, WebhookHealth } from './api-schemas';
+import type { TagRow, Upstream, WebhookHealth } from './api-schemas';
+import type { CampaignSnapshot } from './report/benchmarks';
+import type { CampaignRevenue, Pricing } from './report/business';
 
 /** One call attempt, as reports need it. */
 export interface ReportCall {
@@ -41,4 +43,12 @@ export interface ReportInput {
   /** IANA zone for hour-of-day analysis; Asia/Kolkata unless configured. */
   timeZone: string;
   now: Date;
+  /** Price per pulse and pulse length from settings; pulses only, 60 s pulses when absent. */
+  pricing?: Pricing;
+  /** Revenue attributed to the campaign's contacts (metadata upload or a manager's figure); none when absent. */
+  revenue?: CampaignRevenue | null;
+  /** Metric snapshots of the account's campaigns, for "your usual"; the report's own campaign is left out. */
+  history?: readonly CampaignSnapshot[];
+  /** Per-tag rows, when the contacts carry tags (contact metadata upload); empty when absent. */
+  tags?: readonly TagRow[];
 }

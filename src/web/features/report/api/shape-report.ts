@@ -66,7 +66,7 @@ export function toTimelinePoints(timeline: Report['timeline'], timeZone: string,
   return points;
 }
 
-export function toHourBars(bestTime: Report['bestTime']): HourBar[] {
+export function toHourBars(bestTime: Omit<Report['bestTime'], 'byDayHour'>): HourBar[] {
   return bestTime.hours
     .filter((hour) => hour.attempts > 0)
     .sort((a, b) => a.hour - b.hour)
