@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps): Hono {
   const api = new Hono();
   api.route('/', healthRoutes(deps));
   api.route('/', campaignRoutes(deps));
-  api.route('/', reportRoutes({ store: deps.store, upstream: deps.upstream, watched: deps.watched, timeZone: deps.config.timeZone, now }));
+  api.route('/', reportRoutes({ store: deps.store, upstream: deps.upstream, watched: deps.watched, timeZone: deps.config.timeZone, pricing: deps.config.pricing, now }));
   api.route('/', contactRoutes(deps));
   api.route('/', eventRoutes({ hub: deps.hub, watched: deps.watched }));
   api.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
