@@ -11,6 +11,7 @@ import { loadReportInput } from '../store/load-report-input';
 import type { CallStore, CampaignStore, SyncStateStore, WebhookLog } from '../store/store';
 
 const DAY_MS = 86_400_000;
+const LIST_TTL_MS = 60_000;
 /** The most campaigns a benchmark looks at (the most recent); beyond this a median hardly moves. */
 export const MAX_BENCHMARK_CAMPAIGNS = 200;
 
@@ -33,6 +34,23 @@ export function finishedAtMs(campaign: Campaign): number | null {
 
 export function campaignSnapshots(deps: CampaignSnapshotsDeps) {
   const cache = new Map<string, { version: number; snapshot: CampaignSnapshot }>();
+  // The list of finished campaigns is read at most once a minute: every viewer's poll asks for it.
+  let listed: { atMs: number; finished: { campaign: Campaign; at: number }[] } | null = null;
+
+  function finishedCampaigns(now: Date): { campaign: Campaign; at: number }[] {
+    const nowMs = now.getTime();
+    if (listed !== null && nowMs >= listed.atMs && nowMs - listed.atMs < LIST_TTL_MS) return listed.finished;
+    const since = nowMs - BENCHMARK_WINDOW_DAYS * DAY_MS;
+    const finished = deps.store
+      .listCampaigns()
+      .filter((c) => !isCampaignActive(c.status))
+      .map((campaign) => ({ campaign, at: finishedAtMs(campaign) }))
+      .filter((c): c is { campaign: Campaign; at: number } => c.at !== null && c.at >= since && c.at <= nowMs)
+      .sort((a, b) => b.at - a.at)
+      .slice(0, MAX_BENCHMARK_CAMPAIGNS + 1);
+    listed = { atMs: nowMs, finished };
+    return finished;
+  }
 
   function snapshotOf(campaign: Campaign, version: number, now: Date): CampaignSnapshot {
     const cached = cache.get(campaign.id);
@@ -57,13 +75,8 @@ export function campaignSnapshots(deps: CampaignSnapshotsDeps) {
   return {
     /** Snapshots of finished campaigns of the last 90 days, the given one excluded, newest first. */
     history(excludeCampaignId: string, now: Date): CampaignHistory {
-      const since = now.getTime() - BENCHMARK_WINDOW_DAYS * DAY_MS;
-      const finished = deps.store
-        .listCampaigns()
-        .filter((c) => c.id !== excludeCampaignId && !isCampaignActive(c.status))
-        .map((campaign) => ({ campaign, at: finishedAtMs(campaign) }))
-        .filter((c): c is { campaign: Campaign; at: number } => c.at !== null && c.at >= since && c.at <= now.getTime())
-        .sort((a, b) => b.at - a.at)
+      const finished = finishedCampaigns(now)
+        .filter((c) => c.campaign.id !== excludeCampaignId)
         .slice(0, MAX_BENCHMARK_CAMPAIGNS);
       const snapshots: CampaignSnapshot[] = [];
       const versions: string[] = [];
