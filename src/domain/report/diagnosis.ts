@@ -97,10 +97,12 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   // Reasons that stop dialling whatever the calls show.
   const sendAt = msOfIso(campaign.schedule.sendAt);
   const endAt = msOfIso(campaign.schedule.endAt);
-  if (campaign.status === 'paused') {
+  const endAtReached = endAt !== null && nowMs >= endAt;
+  // Exotel pauses a campaign at end_at: then the end time is the reason, not a manager's pause.
+  if (campaign.status === 'paused' && !endAtReached) {
     reasons.push({ code: 'paused', message: `The campaign is paused, so Exotel is not dialling; ${pending}. Resume it in Exotel to continue.` });
   }
-  if (endAt !== null && nowMs >= endAt) {
+  if (endAt !== null && endAtReached) {
     reasons.push({
       code: 'end-at-reached',
       message: `The campaign's end time (${at(endAt)}) has passed: Exotel stops dialling there and leaves contacts pending, so ${pending}. Extend end_at in Exotel to reach them.`,
