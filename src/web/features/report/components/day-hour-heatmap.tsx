@@ -38,7 +38,7 @@ export function DayHourHeatmap({ cells, timeZone }: { cells: DayHourCell[]; time
           Connect rate by day and hour ({timeZone}). Hatched cells have fewer than {HEATMAP_MIN_CALLS} calls: too few to judge.
         </p>
         <Button aria-pressed={asTable} onClick={() => setAsTable((shown) => !shown)}>
-          {asTable ? 'Show grid' : 'Show as table'}
+          {asTable ? 'Show day and hour grid' : 'Show day and hour as table'}
         </Button>
       </div>
       {asTable ? (
