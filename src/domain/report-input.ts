@@ -2,9 +2,10 @@
 // (times as epoch milliseconds, no strings to parse), plus what the server knows about syncing.
 import type { CallStatus } from './call-status';
 import type { Campaign } from './campaign';
-import type { TagRow, Upstream, WebhookHealth } from './api-schemas';
+import type { Upstream, WebhookHealth } from './api-schemas';
 import type { CampaignSnapshot } from './report/benchmarks';
 import type { CampaignRevenue, Pricing } from './report/business';
+import type { ContactMetadataForReport } from './report/contact-metadata';
 
 /** One call attempt, as reports need it. */
 export interface ReportCall {
@@ -45,10 +46,10 @@ export interface ReportInput {
   now: Date;
   /** Price per pulse and pulse length from settings; pulses only, 60 s pulses when absent. */
   pricing?: Pricing;
-  /** Revenue attributed to the campaign's contacts (metadata upload or a manager's figure); none when absent. */
+  /** A figure a manager entered for the campaign's revenue; the uploaded sheet's revenue column is used when absent. */
   revenue?: CampaignRevenue | null;
+  /** The uploaded contact sheet (contact metadata): its revenue column and tags feed `business` and `tags`. */
+  contactMetadata?: readonly ContactMetadataForReport[];
   /** Metric snapshots of the account's campaigns, for "your usual"; the report's own campaign is left out. */
   history?: readonly CampaignSnapshot[];
-  /** Per-tag rows, when the contacts carry tags (contact metadata upload); empty when absent. */
-  tags?: readonly TagRow[];
 }

@@ -6,6 +6,7 @@ import type { ReportInput } from '../report-input';
 import { buildBenchmarks } from './benchmarks';
 import { buildBestTime } from './best-time';
 import { buildBusiness, DEFAULT_PULSE_SEC, totalCost } from './business';
+import { buildTagRows, revenueFromMetadata } from './contact-metadata';
 import { dayHourCells, dayHourGrid } from './day-hour';
 import { diagnose } from './diagnosis';
 import { chooseReadableBucketSec } from './readable-buckets';
@@ -66,10 +67,15 @@ export function buildReport(input: ReportInput): Report {
       webhooks: sync.webhooks,
       notes: [...syncNotes(sync, calls.length, campaignActive), ...countNotes],
     },
-    business: buildBusiness(totalCost(columns, pricing.pulseSec, CODE_IN_PROGRESS), scan.contactsConnected, pricing, input.revenue ?? null),
+    business: buildBusiness(
+      totalCost(columns, pricing.pulseSec, CODE_IN_PROGRESS),
+      scan.contactsConnected,
+      pricing,
+      input.revenue ?? revenueFromMetadata(input.contactMetadata ?? []),
+    ),
     benchmarks: buildBenchmarks(input.history ?? [], nowMs, campaign.id),
     diagnosis: diagnose({ campaign, stats, columns, upstream: sync.upstream, nowMs, offsetMinutes: offsetNow }),
-    tags: [...(input.tags ?? [])],
+    tags: buildTagRows(input.contactMetadata ?? [], calls),
     generatedAt: isoWithOffset(nowMs, offsetNow),
   };
 }
