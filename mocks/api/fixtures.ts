@@ -14,8 +14,10 @@ import {
 import type { CallStatus } from '../../src/domain/call-status';
 import type { ReportCall } from '../../src/domain/report-input';
 import { buildReport } from '../../src/domain/report/build-report';
+import type { CampaignSnapshot } from '../../src/domain/report/benchmarks';
 
 export const SEED_CAMPAIGN_ID = 'seed-payment-reminder';
+export const PAUSED_CAMPAIGN_ID = 'demo-paused';
 export const RUNNING_CAMPAIGN_ID = 'demo-running';
 const BASE_TIME = Date.parse('2026-01-15T04:30:00.000Z'); // 10:00 IST
 
@@ -133,6 +135,75 @@ export const seedReportFixture: Report = reportSchema.parse(
       webhooks: { lastAt: '2026-01-15T12:30:00.000Z', accepted: seedCallList.length, duplicate: 12, rejected: 0, quarantined: 0 },
       callsWithoutWebhook: 0,
       callsFromSync: seedCallList.length,
+    },
+  }),
+);
+
+/**
+ * A paused campaign part-way through, built by the real buildReport: 160 of 500 contacts dialled, rates "so far"
+ * (connect rate above range, retry success too early to judge), a price per pulse, a manager's revenue figure, three
+ * finished campaigns for "your usual", and the stall diagnosis "paused".
+ */
+function pausedPlan(i: number): CallStatus[] {
+  if (i < 90) return ['completed'];
+  if (i < 100) return ['busy', 'completed'];
+  if (i < 120) return ['no-answer', 'busy'];
+  if (i < 140) return ['busy'];
+  return ['failed'];
+}
+
+const PAUSED_BASE = Date.parse('2026-01-20T04:30:00.000Z'); // 10:00 IST
+const PAUSED_NOW = new Date('2026-01-20T09:30:00.000Z');
+const pausedCalls: ReportCall[] = [];
+for (let i = 0; i < 160; i++) {
+  pausedPlan(i).forEach((status, k) =>
+    pausedCalls.push({
+      number: `+9197${String(20_000_000 + i * 13).padStart(8, '0')}`,
+      status,
+      at: PAUSED_BASE + i * 30_000 + k * 60 * 60_000,
+      durationSec: status === 'completed' ? 45 + (i % 60) : 0,
+      price: null, // the API reference's dialect: no price, so cost is estimated
+      attemptNumber: k + 1,
+    }),
+  );
+}
+
+const emptyValues = { connectRate: null, answerRate: null, failureRate: null, retrySuccessRate: null, avgDurationSec: null, costPerConnect: null, avgAttemptsToConnect: null };
+const pausedHistory: CampaignSnapshot[] = [0.5, 0.52, 0.6].map((connectRate, i) => ({
+  campaignId: `finished-${i}`,
+  finishedAtMs: PAUSED_NOW.getTime() - (i + 1) * 7 * 86_400_000,
+  values: { ...emptyValues, connectRate },
+}));
+
+export const pausedReportFixture: Report = reportSchema.parse(
+  buildReport({
+    campaign: {
+      id: PAUSED_CAMPAIGN_ID,
+      name: 'Feedback Survey',
+      status: 'paused',
+      stats: { created: 500, extra: {} },
+      callerId: '08047112399',
+      retries: { numberOfRetries: 1, intervalMins: 60, mechanism: 'Linear', onStatus: ['busy', 'no-answer'] },
+      schedule: { sendAt: '2026-01-20T04:30:00.000Z', endAt: null },
+      dateCreated: '2026-01-20T03:00:00.000Z',
+      dateUpdated: '2026-01-20T07:00:00.000Z',
+    },
+    calls: pausedCalls,
+    timeZone: 'Asia/Kolkata',
+    now: PAUSED_NOW,
+    pricing: { rupeesPerPulse: 0.5, pulseSec: 60 },
+    revenue: { rupees: 12_000, source: 'manager' },
+    history: pausedHistory,
+    sync: {
+      callsSynced: pausedCalls.length,
+      callsExpected: pausedCalls.length,
+      lastPolledAt: PAUSED_NOW.toISOString(),
+      lastWebhookAt: '2026-01-20T07:00:00.000Z',
+      upstream: okUpstream,
+      staleSince: null,
+      webhooks: { lastAt: '2026-01-20T07:00:00.000Z', accepted: pausedCalls.length, duplicate: 0, rejected: 0, quarantined: 0 },
+      callsWithoutWebhook: 0,
+      callsFromSync: pausedCalls.length,
     },
   }),
 );

@@ -2,7 +2,7 @@
 // per-test overrides: `server.use(http.get('/api/...', () => ...))`.
 import { http, HttpResponse } from 'msw';
 import { contactsQuerySchema } from '../../src/domain/api-schemas';
-import { campaignsFixture, queryContacts, SEED_CAMPAIGN_ID, seedContactsFixture, seedReportFixture } from './fixtures';
+import { campaignsFixture, PAUSED_CAMPAIGN_ID, pausedReportFixture, queryContacts, SEED_CAMPAIGN_ID, seedContactsFixture, seedReportFixture } from './fixtures';
 
 export const API = 'http://localhost:3000/api';
 
@@ -18,6 +18,7 @@ export const handlers = [
   ),
   http.get(`${API}/campaigns`, () => HttpResponse.json(campaignsFixture)),
   http.get(`${API}/campaigns/:id/report`, ({ params }) => {
+    if (params.id === PAUSED_CAMPAIGN_ID) return HttpResponse.json(pausedReportFixture);
     if (params.id !== SEED_CAMPAIGN_ID) return HttpResponse.json({ error: 'campaign not found' }, { status: 404 });
     const now = new Date().toISOString();
     return HttpResponse.json({ ...seedReportFixture, generatedAt: now, sync: { ...seedReportFixture.sync, lastPolledAt: now } });

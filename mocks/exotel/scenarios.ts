@@ -2,10 +2,13 @@
 // simulator's start. Campaign specs are cheap; their call plans are generated later, only when first needed.
 import type { AttemptStatus, CampaignSpec, Contact, OutcomeOdds, RetrySettings } from './model';
 import { hash32, hexId, mulberry32, pickOne, shuffle, type Rng } from './random';
-import { DAY, HOUR, istClock } from './time';
+import { DAY, HOUR, MINUTE, istClock } from './time';
 
-export type ScenarioName = 'seed-example' | 'demo' | 'retries-5k' | 'list-100k';
-export const SCENARIO_NAMES: readonly ScenarioName[] = ['seed-example', 'demo', 'retries-5k', 'list-100k'];
+export type ScenarioName = 'seed-example' | 'demo' | 'retries-5k' | 'list-100k' | 'stalls';
+export const SCENARIO_NAMES: readonly ScenarioName[] = ['seed-example', 'demo', 'retries-5k', 'list-100k', 'stalls'];
+
+/** The 'stalls' scenario's campaigns, by index: one per reason a campaign with pending contacts makes no call. */
+export const STALL_CAMPAIGNS = { paused: 0, endAtReached: 1, outsideWindow: 2, waitingForRetry: 3, unknown: 4 } as const;
 
 const FIRST_NAMES = ['Aarav', 'Priya', 'Rohan', 'Ananya', 'Vikram', 'Sneha', 'Arjun', 'Kavya', 'Rahul', 'Meera', 'Aditya', 'Pooja',
   'Karan', 'Divya', 'Siddharth', 'Neha', 'Manoj', 'Lakshmi', 'Imran', 'Fatima', 'Suresh', 'Anjali', 'Harpreet', 'Deepak'];
@@ -185,6 +188,27 @@ export function scenarioDrafts(ctx: ScenarioContext, scenario: ScenarioName): Ca
           outcomes: { kind: 'odds', connect: 0.035, attemptFactor: [1, 0.9, 0.8, 0.8], busy: 3, noAnswer: 6, failed: 1 },
         }),
       ];
+    case 'stalls': {
+      // Small campaigns with pending contacts and no call being made, each for one reason, at the simulator's start.
+      const odds: OutcomeOdds = { kind: 'odds', connect: 0.5, attemptFactor: [1, 0.6], busy: 3, noAnswer: 5, failed: 2 };
+      const base = { contacts: 200, callRatePerMin: 30, concurrency: 10, retries: null, outcomes: odds };
+      return [
+        draft(ctx, scenario, STALL_CAMPAIGNS.paused, { ...base, name: 'Stall: paused', sendAt: startAt - 2 * HOUR, pauseAt: startAt - 2 * HOUR + 3 * MINUTE }),
+        draft(ctx, scenario, STALL_CAMPAIGNS.endAtReached, { ...base, name: 'Stall: end time passed', sendAt: startAt - 2 * HOUR, endAt: startAt - 2 * HOUR + 3 * MINUTE }),
+        draft(ctx, scenario, STALL_CAMPAIGNS.outsideWindow, { ...base, name: 'Stall: not started', sendAt: startAt + 36 * HOUR }),
+        // Every first attempt made within minutes; the one retry comes four hours after each.
+        draft(ctx, scenario, STALL_CAMPAIGNS.waitingForRetry, {
+          ...base,
+          name: 'Stall: waiting for retries',
+          contacts: 100,
+          callRatePerMin: 60,
+          retries: { numberOfRetries: 1, intervalMins: 240, mechanism: 'Linear', onStatus: ALL_RETRIABLE },
+          sendAt: startAt - HOUR,
+        }),
+        // One call every 40 minutes: pending contacts, no retry due, nothing callboard can name.
+        draft(ctx, scenario, STALL_CAMPAIGNS.unknown, { ...base, name: 'Stall: slow dialler', contacts: 100, callRatePerMin: 0.025, sendAt: startAt - HOUR - 5 * MINUTE }),
+      ];
+    }
     case 'list-100k':
       return [
         draft(ctx, scenario, 0, {

@@ -82,7 +82,8 @@ export const campaignsResponseSchema = z.object({
 });
 export type CampaignsResponse = z.infer<typeof campaignsResponseSchema>;
 
-export const verdictSchema = z.enum(['good', 'watch', 'bad', 'unknown']);
+/** `too-early`: the campaign is still running and too few contacts have finished to judge (see report/so-far.ts). */
+export const verdictSchema = z.enum(['good', 'watch', 'bad', 'unknown', 'too-early']);
 export type Verdict = z.infer<typeof verdictSchema>;
 
 export const METRIC_NAMES = [
@@ -105,6 +106,11 @@ export const metricSchema = z.object({
   range: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   verdict: verdictSchema,
   formula: z.string(),
+  /**
+   * What the rates divide by: `created` once nothing is pending; `finished` (contacts finished so far, shown as
+   * "so far") while contacts are still pending, so a running campaign is not judged on contacts not yet dialled.
+   */
+  basis: z.enum(['created', 'finished']),
 });
 export type Metric = z.infer<typeof metricSchema>;
 
@@ -164,10 +170,22 @@ export const timelineSchema = z.object({
 });
 export type Timeline = z.infer<typeof timelineSchema>;
 
+export const dayHourCellSchema = z.object({
+  /** ISO day of week in the campaign's time zone: 1 = Monday .. 7 = Sunday. */
+  day: z.number().int().min(1).max(7),
+  hour: z.number().int().min(0).max(23),
+  calls: count,
+  connected: count,
+  rate,
+});
+export type DayHourCell = z.infer<typeof dayHourCellSchema>;
+
 export const bestTimeSchema = z.object({
   timeZone: z.string(),
   hours: z.array(z.object({ hour: z.number().int().min(0).max(23), attempts: count, connected: count, rate })),
   bestHour: z.number().int().min(0).max(23).nullable(),
+  /** Connect rate by day of week and hour, all 168 cells (Monday 00 first); a cell under 20 calls is too few to judge. */
+  byDayHour: z.array(dayHourCellSchema),
 });
 export type BestTime = z.infer<typeof bestTimeSchema>;
 
@@ -197,6 +215,60 @@ export const reportCampaignSchema = z.object({
   timeZone: z.string(),
 });
 
+const amount = z.number().nonnegative();
+
+/** Cost in pulses (Exotel's unit) and in rupees when a price per pulse is configured. */
+export const costSchema = z.object({ pulses: amount, rupees: amount.nullable() });
+export type Cost = z.infer<typeof costSchema>;
+
+export const businessSchema = z.object({
+  /** `estimated`: some attempts carried no price, so their pulses were estimated from durations and the pulse length. */
+  cost: costSchema.extend({ estimated: z.boolean() }),
+  /** Cost over contacts connected; null before the first connect. */
+  costPerConnect: costSchema.nullable(),
+  /** Revenue attributed to the campaign's contacts, in rupees; null when none is known. */
+  revenue: amount.nullable(),
+  /** Where the revenue comes from: the uploaded contact metadata, or a figure a manager entered. */
+  revenueSource: z.enum(['metadata', 'manager']).nullable(),
+  /** Revenue / cost in rupees; null without revenue or without a price per pulse. */
+  revenuePerCost: amount.nullable(),
+  revenuePerConnect: amount.nullable(),
+});
+export type Business = z.infer<typeof businessSchema>;
+
+/** The median of a metric over the account's own finished campaigns of the last 90 days. */
+export const benchmarkSchema = z.object({ median: z.number().nullable(), campaigns: count });
+export type Benchmark = z.infer<typeof benchmarkSchema>;
+export const benchmarksSchema = z.object({
+  connectRate: benchmarkSchema,
+  answerRate: benchmarkSchema,
+  failureRate: benchmarkSchema,
+  retrySuccessRate: benchmarkSchema,
+  avgDurationSec: benchmarkSchema,
+  costPerConnect: benchmarkSchema,
+  avgAttemptsToConnect: benchmarkSchema,
+});
+export type Benchmarks = z.infer<typeof benchmarksSchema>;
+
+export const DIAGNOSIS_CODES = ['paused', 'end-at-reached', 'outside-window', 'waiting-for-retry', 'upstream-unreachable', 'unknown'] as const;
+export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
+export const diagnosisSchema = z.object({
+  /** True when contacts are pending and nothing is being dialled. */
+  stalled: z.boolean(),
+  reasons: z.array(z.object({ code: z.enum(DIAGNOSIS_CODES), message: z.string() })),
+});
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+export const tagRowSchema = z.object({
+  tag: z.string(),
+  contacts: count,
+  connected: count,
+  connectRate: rate.nullable(),
+  answerRate: rate.nullable(),
+  avgAttempts: z.number().nonnegative().nullable(),
+});
+export type TagRow = z.infer<typeof tagRowSchema>;
+
 export const reportSchema = z.object({
   campaign: reportCampaignSchema,
   stats: statsSchema,
@@ -206,6 +278,10 @@ export const reportSchema = z.object({
   timeline: timelineSchema,
   bestTime: bestTimeSchema,
   sync: syncInfoSchema,
+  business: businessSchema,
+  benchmarks: benchmarksSchema,
+  diagnosis: diagnosisSchema,
+  tags: z.array(tagRowSchema),
   generatedAt: isoTime,
 });
 export type Report = z.infer<typeof reportSchema>;

@@ -3,6 +3,9 @@
 import type { CallStatus } from './call-status';
 import type { Campaign } from './campaign';
 import type { Upstream, WebhookHealth } from './api-schemas';
+import type { CampaignSnapshot } from './report/benchmarks';
+import type { CampaignRevenue, Pricing } from './report/business';
+import type { ContactMetadataForReport } from './report/contact-metadata';
 
 /** One call attempt, as reports need it. */
 export interface ReportCall {
@@ -46,4 +49,12 @@ export interface ReportInput {
   /** IANA zone for hour-of-day analysis; Asia/Kolkata unless configured. */
   timeZone: string;
   now: Date;
+  /** Price per pulse and pulse length from settings; pulses only, 60 s pulses when absent. */
+  pricing?: Pricing;
+  /** A figure a manager entered for the campaign's revenue; the uploaded sheet's revenue column is used when absent. */
+  revenue?: CampaignRevenue | null;
+  /** The uploaded contact sheet (contact metadata): its revenue column and tags feed `business` and `tags`. */
+  contactMetadata?: readonly ContactMetadataForReport[];
+  /** Metric snapshots of the account's campaigns, for "your usual"; the report's own campaign is left out. */
+  history?: readonly CampaignSnapshot[];
 }

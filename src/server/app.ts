@@ -88,6 +88,7 @@ export function createApp(deps: AppDeps): Hono {
     upstream: deps.upstream,
     watched: deps.watched,
     timeZone: deps.config.timeZone,
+    pricing: deps.config.pricing,
     now,
     slowBuildMs: deps.slowReportBuildMs,
     onDeferred: deferredRefresh(deps.hub, nowMs),

@@ -1,6 +1,7 @@
 // The server's settings, parsed once from the environment with zod. No Exotel credentials means demo mode.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_PULSE_SEC, type Pricing } from '../domain/report/business';
 import { DEFAULT_TIME_ZONE } from '../domain/report/time-zone';
 import { parseAccessConfig, type AccessConfig } from './access/access-config';
 
@@ -16,6 +17,10 @@ const envSchema = z.object({
   EXOTEL_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(500),
   CALLBOARD_WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
   CALLBOARD_TIME_ZONE: z.string().default(DEFAULT_TIME_ZONE),
+  /** Rupees per pulse: with it, costs are also shown in rupees and revenue can be set against cost. */
+  CALLBOARD_RUPEES_PER_PULSE: z.coerce.number().positive().max(1000).optional(),
+  /** Pulse length in seconds, for estimating pulses where Exotel sends no price. */
+  CALLBOARD_PULSE_SEC: z.coerce.number().int().min(1).max(3600).default(DEFAULT_PULSE_SEC),
   /** The public URL Exotel posts webhooks to (e.g. https://callboard.example.com); shown in the log at start. */
   CALLBOARD_PUBLIC_URL: z.url().optional(),
   /** Further host names callboard answers to besides the public URL's and the bound address (comma-separated). */
@@ -64,6 +69,8 @@ export interface Config {
   pageSize: number;
   webhookSecret: string;
   timeZone: string;
+  /** Price per pulse (rupees, optional) and pulse length, for the report's business metrics. */
+  pricing: Pricing;
   publicUrl: string | null;
   /** Host names requests may be addressed to besides the public URL's and the bound address's (see http/allowed-hosts). */
   allowedHosts: string[];
@@ -103,6 +110,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     // A live deployment must choose its secret (it goes into Exotel's callback URLs); demo mode makes one up.
     webhookSecret: e.CALLBOARD_WEBHOOK_SECRET ?? (live ? missingSecret() : randomBytes(16).toString('hex')),
     timeZone: e.CALLBOARD_TIME_ZONE,
+    pricing: { rupeesPerPulse: e.CALLBOARD_RUPEES_PER_PULSE ?? null, pulseSec: e.CALLBOARD_PULSE_SEC },
     publicUrl: e.CALLBOARD_PUBLIC_URL ?? null,
     allowedHosts: e.CALLBOARD_ALLOWED_HOSTS,
     port: e.PORT,

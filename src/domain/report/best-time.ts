@@ -7,7 +7,7 @@ import { OFFSET_SLOT_MS, hourOfDay, offsetLookup } from './time-zone';
 export const BEST_HOUR_MIN_ATTEMPTS = 20;
 export const BEST_HOUR_MIN_SHARE = 0.01;
 
-export function buildBestTime(columns: CallColumns, timeZone: string): BestTime {
+export function buildBestTime(columns: CallColumns, timeZone: string): Omit<BestTime, 'byDayHour'> {
   const { at, status } = columns;
   const offsetAt = offsetLookup(timeZone);
   const attempts = new Int32Array(24);

@@ -3,10 +3,17 @@
 import type { Report } from '../api-schemas';
 import { isCampaignActive } from '../campaign-status';
 import type { ReportInput } from '../report-input';
+import { buildBenchmarks } from './benchmarks';
 import { buildBestTime } from './best-time';
+import { buildBusiness, DEFAULT_PULSE_SEC, totalCost } from './business';
+import { buildTagRows, revenueFromMetadata } from './contact-metadata';
+import { dayHourCells, dayHourGrid } from './day-hour';
+import { diagnose } from './diagnosis';
+import { chooseReadableBucketSec } from './readable-buckets';
+import { rateBasis } from './so-far';
 import { buildBreakdown } from './breakdown';
 import { scanCalls } from './call-scan';
-import { toColumns } from './call-columns';
+import { CODE_IN_PROGRESS, toColumns } from './call-columns';
 import { buildMetrics } from './metrics';
 import { buildRetries } from './retries';
 import { reconcileStats } from './stats';
@@ -28,6 +35,9 @@ export function buildReport(input: ReportInput): Report {
 
   // Timeline starts use one offset (the zone's now): fixed for India, and a DST zone's buckets stay exact instants.
   const offsetNow = zoneOffsetMinutes(timeZone, nowMs);
+  const pricing = input.pricing ?? { rupeesPerPulse: null, pulseSec: DEFAULT_PULSE_SEC };
+  let endedCalls = 0;
+  for (let i = 0; i < columns.size; i++) if (columns.status[i] !== CODE_IN_PROGRESS) endedCalls++;
 
   return {
     campaign: {
@@ -41,11 +51,11 @@ export function buildReport(input: ReportInput): Report {
       timeZone,
     },
     stats,
-    metrics: buildMetrics(stats, scan),
+    metrics: buildMetrics(stats, scan, rateBasis(stats, campaignActive)),
     breakdown: buildBreakdown(stats),
     retries: buildRetries(scan),
-    timeline: buildTimeline(columns, offsetNow),
-    bestTime: buildBestTime(columns, timeZone),
+    timeline: buildTimeline(columns, offsetNow, (first, last, offset) => chooseReadableBucketSec(first, last, offset, endedCalls)),
+    bestTime: { ...buildBestTime(columns, timeZone), byDayHour: dayHourCells(dayHourGrid(columns, timeZone)) },
     sync: {
       callsSynced: sync.callsSynced,
       callsExpected: sync.callsExpected,
@@ -57,6 +67,15 @@ export function buildReport(input: ReportInput): Report {
       webhooks: sync.webhooks,
       notes: [...syncNotes(sync, calls.length, campaignActive), ...countNotes],
     },
+    business: buildBusiness(
+      totalCost(columns, pricing.pulseSec, CODE_IN_PROGRESS),
+      scan.contactsConnected,
+      pricing,
+      input.revenue ?? revenueFromMetadata(input.contactMetadata ?? []),
+    ),
+    benchmarks: buildBenchmarks(input.history ?? [], nowMs, campaign.id),
+    diagnosis: diagnose({ campaign, stats, columns, upstream: sync.upstream, nowMs, offsetMinutes: offsetNow }),
+    tags: buildTagRows(input.contactMetadata ?? [], calls),
     generatedAt: isoWithOffset(nowMs, offsetNow),
   };
 }

@@ -36,14 +36,19 @@ export function chooseBucketSec(firstMs: number, lastMs: number, offsetMinutes: 
 
 /**
  * @param offsetMinutes the campaign zone's UTC offset, used for bucket alignment and the ISO starts (+05:30).
+ * @param bucketSecFor picks the bucket for the span; the report passes the readable choice (readable-buckets.ts).
  */
-export function buildTimeline(columns: CallColumns, offsetMinutes: number): Timeline {
+export function buildTimeline(
+  columns: CallColumns,
+  offsetMinutes: number,
+  bucketSecFor: (firstMs: number, lastMs: number, offsetMinutes: number) => number = chooseBucketSec,
+): Timeline {
   const { at, status } = columns;
   const first = columns.firstEndedAt;
   const last = columns.lastEndedAt;
   if (first > last) return { bucketSec: BUCKET_LADDER_SEC[0]!, buckets: [] };
 
-  const bucketSec = chooseBucketSec(first, last, offsetMinutes);
+  const bucketSec = Math.max(bucketSecFor(first, last, offsetMinutes), chooseBucketSec(first, last, offsetMinutes));
   const sizeMs = bucketSec * 1000;
   const offsetMs = offsetMinutes * 60_000;
   const firstBucket = bucketOf(first, sizeMs, offsetMs);

@@ -44,10 +44,15 @@ describe('the seed worked example, end to end', () => {
       generatedAt: null,
       sync: { ...report.sync, lastPolledAt: null },
       metrics: { ...report.metrics, costPerConnect: null },
+      business: null,
     });
     // The reference dialect's call-details have no price, so cost per connected contact is unknown there.
     expect(reference.report.metrics.costPerConnect.value).toBeNull();
     expect(guide.report.metrics.costPerConnect.value).not.toBeNull();
+    // Its campaign cost is therefore estimated from durations with the pulse length, and says so.
+    expect(reference.report.business.cost.estimated).toBe(true);
+    expect(guide.report.business.cost.estimated).toBe(false);
+    expect(reference.report.business.cost.pulses).toBeGreaterThan(0);
     expect(comparable(reference.report)).toEqual(comparable(guide.report));
   });
 });

@@ -3,16 +3,21 @@
 // an unchanged poll is a 304. Reading the report marks the campaign watched, so sync reads it first.
 import { Hono } from 'hono';
 import { buildReport } from '../../domain/report/build-report';
+import type { Pricing } from '../../domain/report/business';
 import type { UpstreamStatus } from '../exotel/upstream-status';
+import { campaignSnapshots } from '../insight/campaign-snapshots';
 import { loadReportInput } from '../store/load-report-input';
 import type { CallStore, CampaignStore, CounterStore, SyncStateStore, WebhookLog } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
 import { isCampaignId } from '../../domain/campaign-id';
+import { isCampaignActive } from '../../domain/campaign-status';
 import { etagOf, notModified, send304, sendJson } from './http-cache';
 
 /** A build slower than this (a very large campaign on a busy machine) is reused for a few build-times. */
 const SLOW_BUILD_MS = 50;
 const SLOW_BUILD_REUSE_FACTOR = 5;
+/** How often an unchanged running campaign's report is rebuilt so that its stall diagnosis follows the clock. */
+const DIAGNOSIS_STEP_MS = 2 * 60_000;
 /** Reports kept in memory: the campaigns being viewed; the oldest is dropped beyond this. */
 const MAX_CACHED_REPORTS = 32;
 
@@ -29,6 +34,8 @@ export interface ReportRouteDeps {
   upstream: UpstreamStatus;
   watched: WatchedCampaigns;
   timeZone: string;
+  /** Price per pulse and pulse length (settings); pulses only when absent. */
+  pricing?: Pricing;
   now: () => Date;
   /** A build slower than this many ms may be reused for a while after a change (default 50). */
   slowBuildMs?: number;
@@ -43,6 +50,8 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
   const app = new Hono();
   const cache = new Map<string, CachedReport>();
   const slowBuildMs = deps.slowBuildMs ?? SLOW_BUILD_MS;
+  const pricing = deps.pricing ?? { rupeesPerPulse: null, pulseSec: 60 };
+  const snapshots = campaignSnapshots({ store: deps.store, timeZone: deps.timeZone, pricing });
 
   app.get('/campaigns/:id/report', (c) => {
     const id = c.req.param('id');
@@ -54,7 +63,11 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
     const upstream = deps.upstream.snapshot();
     const staleSince = deps.upstream.staleSince();
     const webhooks = deps.store.webhookHealth();
-    const key = JSON.stringify([deps.store.campaignVersion(id), upstream, staleSince, webhooks, deps.timeZone]);
+    // Own benchmarks change when another finished campaign changes. A campaign that can still dial is also rebuilt
+    // every few minutes without any write, since its stall diagnosis moves with the clock (end_at passing, a retry due).
+    const history = snapshots.history(id, deps.now());
+    const clockStep = isCampaignActive(campaign.status) ? Math.floor(deps.now().getTime() / DIAGNOSIS_STEP_MS) : 0;
+    const key = JSON.stringify([deps.store.campaignVersion(id), upstream, staleSince, webhooks, deps.timeZone, history.key, clockStep]);
     const nowMs = deps.now().getTime();
 
     let entry = cache.get(id);
@@ -65,7 +78,7 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
     if (!reusable || entry === undefined) {
       const started = performance.now();
       const input = loadReportInput(deps.store, campaign, { upstream, staleSince, webhooks, timeZone: deps.timeZone, now: deps.now() });
-      const body = JSON.stringify(buildReport(input));
+      const body = JSON.stringify(buildReport({ ...input, pricing, history: history.snapshots }));
       entry = { key, etag: etagOf(`report|${id}|${key}`), body, builtAtMs: nowMs, buildMs: performance.now() - started };
       cache.delete(id);
       cache.set(id, entry);

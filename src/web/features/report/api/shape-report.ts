@@ -34,6 +34,8 @@ export interface ShapedReport {
   report: Report;
   statusSlices: StatusSlice[];
   timeline: TimelinePoint[];
+  /** Minutes each timeline point covers, so the chart can say calls per minute whatever the bucket. */
+  minutesPerPoint: number;
   hours: HourBar[];
 }
 
@@ -66,7 +68,12 @@ export function toTimelinePoints(timeline: Report['timeline'], timeZone: string,
   return points;
 }
 
-export function toHourBars(bestTime: Report['bestTime']): HourBar[] {
+/** The minutes one point of toTimelinePoints covers (buckets merged to stay under maxPoints). */
+export function minutesPerTimelinePoint(timeline: Report['timeline'], maxPoints = MAX_CHART_POINTS): number {
+  return (timeline.bucketSec * Math.max(1, Math.ceil(timeline.buckets.length / maxPoints))) / 60;
+}
+
+export function toHourBars(bestTime: Omit<Report['bestTime'], 'byDayHour'>): HourBar[] {
   return bestTime.hours
     .filter((hour) => hour.attempts > 0)
     .sort((a, b) => a.hour - b.hour)
@@ -84,6 +91,7 @@ export function shapeReport(report: Report): ShapedReport {
     report,
     statusSlices: toStatusSlices(report.breakdown),
     timeline: toTimelinePoints(report.timeline, report.campaign.timeZone),
+    minutesPerPoint: minutesPerTimelinePoint(report.timeline),
     hours: toHourBars(report.bestTime),
   };
 }

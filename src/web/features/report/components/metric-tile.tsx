@@ -1,6 +1,7 @@
 // One metric: its value, the healthy range, a verdict in colour AND words, and the formula on hover or focus.
 import { useId, useState } from 'react';
-import type { Metric, Verdict } from '@domain/api-schemas';
+import type { Benchmark, Metric } from '@domain/api-schemas';
+import { readVerdict, VERDICT_READING_TEXT, type VerdictReading } from '@domain/report/verdict-reading';
 import { cn } from '@/lib/cn';
 import { formatDecimal, formatDuration, formatPercent } from '@/lib/format';
 
@@ -27,25 +28,40 @@ export function formatRange(metric: Pick<Metric, 'unit' | 'range'>): string | nu
   return `Healthy above ${show(range.min ?? 0)}`;
 }
 
-export const VERDICT_TEXT: Record<Verdict, { icon: string; text: string; className: string }> = {
-  good: { icon: '✓', text: 'Healthy', className: 'border-verdict-good bg-verdict-good-soft text-verdict-good' },
-  watch: { icon: '!', text: 'Watch', className: 'border-verdict-watch bg-verdict-watch-soft text-verdict-watch' },
-  bad: { icon: '✕', text: 'Out of range', className: 'border-verdict-bad bg-verdict-bad-soft text-verdict-bad' },
-  unknown: { icon: '?', text: 'No data yet', className: 'border-verdict-unknown bg-verdict-unknown-soft text-verdict-unknown' },
+const GOOD = 'border-verdict-good bg-verdict-good-soft text-verdict-good';
+const WATCH = 'border-verdict-watch bg-verdict-watch-soft text-verdict-watch';
+const BAD = 'border-verdict-bad bg-verdict-bad-soft text-verdict-bad';
+const UNKNOWN = 'border-verdict-unknown bg-verdict-unknown-soft text-verdict-unknown';
+
+/** Icon and colour of each reading; the words come from the domain (verdict-reading.ts), so every screen says the same. */
+const READING_LOOK: Record<VerdictReading, { icon: string; className: string }> = {
+  healthy: { icon: '✓', className: GOOD },
+  'above-range': { icon: '↑', className: GOOD },
+  watch: { icon: '!', className: WATCH },
+  'out-of-range': { icon: '✕', className: BAD },
+  'too-early': { icon: '…', className: UNKNOWN },
+  'no-data': { icon: '?', className: UNKNOWN },
+  'no-range': { icon: '–', className: UNKNOWN },
 };
 
-/** A metric with a value but no healthy range (the reporting guide gives none: it varies by use case) is shown as such. */
-const NO_RANGE = { icon: '–', text: 'No healthy range', className: VERDICT_TEXT.unknown.className };
-
-export function verdictDisplay(metric: Pick<Metric, 'verdict' | 'value'>): { icon: string; text: string; className: string } {
-  return metric.verdict === 'unknown' && metric.value !== null ? NO_RANGE : VERDICT_TEXT[metric.verdict];
+export function verdictDisplay(metric: Pick<Metric, 'verdict' | 'value' | 'range'>): { icon: string; text: string; className: string } {
+  const reading = readVerdict(metric);
+  return { ...READING_LOOK[reading], text: VERDICT_READING_TEXT[reading] };
 }
 
-export function MetricTile({ name, metric }: { name: string; metric: Metric }) {
+/** "Your usual: 52%": the median of the account's own finished campaigns of the last 90 days. */
+export function formatBenchmark(metric: Pick<Metric, 'unit'>, benchmark: Benchmark | undefined): string | null {
+  if (!benchmark || benchmark.median === null) return null;
+  const campaigns = `${benchmark.campaigns} finished ${benchmark.campaigns === 1 ? 'campaign' : 'campaigns'}`;
+  return `Your usual: ${formatMetricValue({ unit: metric.unit, value: benchmark.median })} (median of ${campaigns}, 90 days)`;
+}
+
+export function MetricTile({ name, metric, benchmark }: { name: string; metric: Metric; benchmark?: Benchmark }) {
   const formulaId = useId();
   const [showFormula, setShowFormula] = useState(false);
   const verdict = verdictDisplay(metric);
   const range = formatRange(metric);
+  const usual = formatBenchmark(metric, benchmark);
   return (
     <div
       tabIndex={0}
@@ -54,6 +70,7 @@ export function MetricTile({ name, metric }: { name: string; metric: Metric }) {
       aria-describedby={formulaId}
       data-metric={name}
       data-verdict={metric.verdict}
+      data-basis={metric.basis}
       onFocus={() => setShowFormula(true)}
       onBlur={() => setShowFormula(false)}
       onMouseEnter={() => setShowFormula(true)}
@@ -72,6 +89,7 @@ export function MetricTile({ name, metric }: { name: string; metric: Metric }) {
         </span>
         {range ? <span className="text-slate-600">{range}</span> : null}
       </p>
+      {usual ? <p className="mt-1 text-xs text-slate-600">{usual}</p> : null}
       <div
         id={formulaId}
         role="tooltip"

@@ -52,22 +52,30 @@ const OUTCOMES = CONTACT_STATUS_ORDER.flatMap((status) => {
   return key ? [{ key, ...contactStatusConfig[status] }] : [];
 });
 
-export function ThroughputChart({ points, bucketLabel }: { points: TimelinePoint[]; bucketLabel: string }) {
+export function ThroughputChart({ points, bucketLabel, minutesPerPoint }: { points: TimelinePoint[]; bucketLabel: string; minutesPerPoint: number }) {
   const totals = OUTCOMES.map((outcome) => `${outcome.label} ${formatCount(points.reduce((sum, point) => sum + point[outcome.key], 0))}`).join(', ');
+  // The axis reads calls per minute whatever the bucket, so a 5-minute and an hourly chart compare at a glance.
+  const perMinute = (value: number) => value / minutesPerPoint;
+  const formatRate = (value: number) => (value >= 10 ? formatCount(value) : value.toLocaleString('en-IN', { maximumFractionDigits: 1 }));
   return (
-    <figure role="img" aria-label={`Calls ended per ${bucketLabel}, by outcome, over ${points.length} periods: ${totals}`} className="m-0" style={{ height: CHART_HEIGHT }}>
+    <figure role="img" aria-label={`Calls ended per minute (averaged per ${bucketLabel}), by outcome, over ${points.length} periods: ${totals}`} className="m-0" style={{ height: CHART_HEIGHT }}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={{ width: 320, height: CHART_HEIGHT }}>
-        <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" minTickGap={24} fontSize={12} />
-          <YAxis allowDecimals={false} width={44} fontSize={12} tickFormatter={(value: number) => formatCount(value)} />
-          <Tooltip isAnimationActive={false} formatter={(value) => formatCount(Number(value))} />
+          <YAxis
+            width={52}
+            fontSize={12}
+            tickFormatter={formatRate}
+            label={{ value: 'calls per minute', angle: -90, position: 'insideLeft', fontSize: 11, dy: 40 }}
+          />
+          <Tooltip isAnimationActive={false} formatter={(value) => `${formatRate(Number(value))} per minute`} />
           <Legend />
           {OUTCOMES.map((outcome) => (
             <Area
               key={outcome.key}
               type="monotone"
-              dataKey={outcome.key}
+              dataKey={(point: TimelinePoint) => perMinute(point[outcome.key])}
               name={outcome.label}
               stackId="outcomes"
               stroke={outcome.color}

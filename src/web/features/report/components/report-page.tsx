@@ -13,6 +13,9 @@ import { ContactList } from '@/features/contacts/components/contact-list';
 import { reportQueries } from '../api/get-report';
 import { shapeReport } from '../api/shape-report';
 import { BestTimeText } from './best-time';
+import { BusinessPanel } from './business-panel';
+import { DayHourHeatmap } from './day-hour-heatmap';
+import { DiagnosisNotice } from './diagnosis-notice';
 import { MetricTiles } from './metric-tiles';
 import { ReportHeader } from './report-header';
 import { RetryTable } from './retry-table';
@@ -74,6 +77,7 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
       {/* React Query keeps the last good data when a refetch fails; say so, with the time of that data. */}
       {report.isError ? <ServerDownNotice since={report.dataUpdatedAt} timeZone={zone} /> : <UpstreamStaleNotice sync={data.sync} timeZone={zone} />}
       <SyncProgress sync={data.sync} />
+      <DiagnosisNotice diagnosis={data.diagnosis} />
 
       <Section title="Calls">
         <StatsTiles stats={data.stats} />
@@ -81,7 +85,11 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
 
       <Section title="Health metrics">
         <p className="text-sm text-slate-600">Focus or hover a metric to see its formula.</p>
-        <MetricTiles metrics={data.metrics} />
+        <MetricTiles metrics={data.metrics} benchmarks={data.benchmarks} />
+      </Section>
+
+      <Section title="Cost and revenue">
+        <BusinessPanel business={data.business} />
       </Section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -109,7 +117,7 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
             <p className="text-sm text-slate-600">No calls have ended yet.</p>
           ) : (
             <ChartBox label="throughput chart">
-              <ThroughputChart points={timeline} bucketLabel={bucketName(data.timeline.bucketSec)} />
+              <ThroughputChart points={timeline} bucketLabel={bucketName(data.timeline.bucketSec)} minutesPerPoint={shaped.minutesPerPoint} />
             </ChartBox>
           )}
         </Section>
@@ -127,6 +135,8 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
               <BestTimeChart hours={hours} timeZone={data.bestTime.timeZone} />
             </ChartBox>
           ) : null}
+          <h3 className="text-base font-semibold text-slate-900">By day of week and hour</h3>
+          <DayHourHeatmap cells={data.bestTime.byDayHour} timeZone={data.bestTime.timeZone} />
         </Section>
       </div>
 

@@ -1,12 +1,15 @@
 // Retry effectiveness: per attempt, how many contacts had it and how many it connected; weak retries are flagged.
 import type { Retries } from '@domain/api-schemas';
+import { retrySummary } from '@domain/report/retry-summary';
 import { Table, Td, Th } from '@/components/ui/table';
 import { attemptLabel, formatCount, formatPercent } from '@/lib/format';
 
 export function RetryTable({ retries }: { retries: Retries }) {
   const anyFlagged = retries.rows.some((row) => row.flagged);
+  const summary = retrySummary(retries);
   return (
     <div className="space-y-2">
+      {summary ? <p className="text-sm text-slate-800">{summary}</p> : null}
       <Table caption="Retry effectiveness by attempt">
         <thead>
           <tr>
