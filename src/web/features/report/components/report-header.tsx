@@ -36,7 +36,7 @@ export function ReportHeader({ report, live, streamConnected, numbersChangedAt }
   return (
     <header className="space-y-2" data-stream={streamConnected ? 'connected' : 'disconnected'}>
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={CAMPAIGNS_PATH} className="text-blue-800 underline underline-offset-2">All campaigns</Link>
+        <Link href={CAMPAIGNS_PATH} className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-2 sm:min-h-0">All campaigns</Link>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-words text-2xl font-semibold">{campaign.name}</h1>
