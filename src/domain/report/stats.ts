@@ -82,7 +82,10 @@ function disagreementNotes(upstream: UpstreamStats, records: RecordCounts, stats
   if (upstream.pending !== undefined) {
     const tolerance = Math.max(10, stats.created * PENDING_NOTE_SHARE);
     if (Math.abs(upstream.pending - stats.pending) > tolerance) {
-      notes.push(`Exotel counts ${formatCount(upstream.pending)} pending; the other counts leave ${formatCount(stats.pending)}.`);
+      notes.push(
+        `Exotel says ${formatCount(upstream.pending)} contacts are still to be called; callboard counts ${formatCount(stats.pending)}. ` +
+          'The difference usually settles within a few minutes; nothing to do unless it stays.',
+      );
     }
   }
   return notes;

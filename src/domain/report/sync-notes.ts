@@ -25,14 +25,17 @@ export function syncNotes(sync: ReportSyncState, callsStored: number, campaignAc
     // A finished campaign has nothing left to announce: the note matters only while calls can still happen.
     if (callsStored > 0 && campaignActive) {
       notes.push(
-        'No webhook has arrived for this campaign, so live updates are off and the numbers refresh every 30 s. ' +
-          'The README explains how to set the callback URLs.',
+        'Live updates are off for this campaign: Exotel is not sending call updates to callboard, so the numbers ' +
+          'refresh every 30 s. Ask your callboard admin to set up the callback URLs in Exotel.',
       );
     }
   } else if (sync.callsFromSync >= WEBHOOK_COVERAGE_MIN_CALLS) {
     const missing = sync.callsWithoutWebhook / sync.callsFromSync;
     if (missing >= WEBHOOK_MISSING_SHARE) {
-      notes.push(`No webhook for ${formatWholePercent(Math.min(1, missing))} of calls: check that the callback URL answers 200 within 5 s.`);
+      notes.push(
+        `Exotel did not report ${formatWholePercent(Math.min(1, missing))} of calls as they happened; they arrived later, ` +
+          'so some numbers lag by up to a minute. Ask your callboard admin to check the callback URLs in Exotel.',
+      );
     }
   }
   return notes;

@@ -4,6 +4,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createQueryClient } from '@/lib/query-client';
 import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
 import { ReportPage } from '@/features/report/components/report-page';
+import { SetupHelpPage } from '@/features/help/components/setup-help-page';
 import { CAMPAIGNS_PATH } from '@/lib/paths';
 import { Link, useLocation } from '@/lib/router';
 import { matchRoute } from './routes';
@@ -17,7 +18,7 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
-          <Link href={CAMPAIGNS_PATH} className="text-lg font-bold tracking-tight text-slate-900">callboard</Link>
+          <Link href={CAMPAIGNS_PATH} className="inline-flex min-h-11 items-center text-lg font-bold tracking-tight text-slate-900 sm:min-h-0">callboard</Link>
           <span className="text-sm text-slate-600">Exotel campaign reports</span>
         </div>
       </header>
@@ -36,6 +37,8 @@ function Screen() {
       return <CampaignsPage />;
     case 'report':
       return <ReportPage key={route.campaignId} campaignId={route.campaignId} />;
+    case 'setup-help':
+      return <SetupHelpPage />;
     case 'not-found':
       return (
         <div>

@@ -33,7 +33,9 @@ export async function apiGet<Schema extends z.ZodType>(
 ): Promise<z.infer<Schema>> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    // `no-cache` revalidates through the browser's HTTP cache: it sends the stored ETag, and an unchanged answer is
+    // a bodiless 304 that fetch hands back as the cached 200.
+    response = await fetch(url, { signal, cache: 'no-cache', headers: { accept: 'application/json' } });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('network', 'The callboard server did not answer.');

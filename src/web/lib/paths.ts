@@ -1,5 +1,7 @@
 // Paths of the SPA's screens, for links from any feature (app/routes.ts reads them back).
 export const CAMPAIGNS_PATH = '/';
+/** What an admin must set up (credentials, callback URLs); notices for managers link here. */
+export const SETUP_HELP_PATH = '/help/setup';
 
 export function reportPath(campaignId: string): string {
   return `/campaigns/${encodeURIComponent(campaignId)}`;

@@ -73,6 +73,17 @@ describe('useServerEvents', () => {
     expect(hook.result.current.connected).toBe(true);
   });
 
+  it('stops calling the stream connected when it falls silent past the heartbeat', () => {
+    const { hook } = setup('c1');
+    act(() => FakeEventSource.latest().emit('ready', { campaign: 'c1' }));
+    act(() => vi.advanceTimersByTime(30_000));
+    act(() => FakeEventSource.latest().emit('heartbeat'));
+    act(() => vi.advanceTimersByTime(39_000));
+    expect(hook.result.current.connected).toBe(true);
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(hook.result.current.connected).toBe(false);
+  });
+
   it('listens to every campaign when given none', () => {
     setup(null);
     expect(FakeEventSource.latest().url).toBe('/api/events');
@@ -89,19 +100,34 @@ describe('useServerEvents', () => {
     expect(invalidations).toHaveBeenCalledWith({ queryKey: REPORT_KEY, exact: false });
   });
 
-  it('invalidates a query at most once a second, with a trailing refresh after a burst', () => {
+  it('invalidates the report at most once every 5 s, with a trailing refresh after a burst', () => {
     const { invalidations } = setup();
     const reportCalls = () => invalidations.mock.calls.filter(([filters]) => JSON.stringify(filters?.queryKey) === JSON.stringify(REPORT_KEY)).length;
     act(() => {
       for (let i = 0; i < 20; i++) FakeEventSource.latest().emit('call', callEvent());
     });
     expect(reportCalls()).toBe(1);
-    act(() => vi.advanceTimersByTime(999));
+    act(() => vi.advanceTimersByTime(4_999));
     expect(reportCalls()).toBe(1);
     act(() => vi.advanceTimersByTime(1));
     expect(reportCalls()).toBe(2);
-    act(() => vi.advanceTimersByTime(5_000));
+    act(() => vi.advanceTimersByTime(20_000));
     expect(reportCalls()).toBe(2);
+  });
+
+  it('keeps a running campaign within 15 requests a minute: numbers every 5 s, contacts every 20 s', () => {
+    const { invalidations } = setup();
+    const callsFor = (key: readonly unknown[]) =>
+      invalidations.mock.calls.filter(([filters]) => JSON.stringify(filters?.queryKey) === JSON.stringify(key)).length;
+    // A call event every 250 ms for one minute (0 to 59.75 s), as a busy campaign sends them.
+    act(() => {
+      for (let tick = 0; tick < 240; tick++) {
+        if (tick > 0) vi.advanceTimersByTime(250);
+        FakeEventSource.latest().emit('call', callEvent());
+      }
+    });
+    expect(callsFor(REPORT_KEY)).toBe(12);
+    expect(callsFor(campaignKeys.contacts('c1'))).toBe(3);
   });
 
   it('ignores messages that break the contract', () => {

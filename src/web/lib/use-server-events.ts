@@ -1,26 +1,35 @@
 // Live updates: an EventSource on /api/events. An event names what changed; this hook only invalidates the
-// affected queries (React Query refetches them), at most once a second per query, and reconnects with backoff.
-// Without SSE the 30 s polling carries on alone.
+// affected queries (React Query refetches them), coalesced per query: the numbers at most every 5 s, a page of
+// contacts at most every 20 s, so one open report costs at most 15 requests a minute (bench/viewer-budget.bench.ts)
+// and its numbers are never more than about 5 s behind. It reconnects with backoff; without SSE the 30 s polling
+// carries on alone.
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { serverEventSchema, SERVER_EVENT_TYPES, type ServerEvent } from '@domain/api-schemas';
 import { campaignKeys } from './query-keys';
 
-export const INVALIDATE_EVERY_MS = 1_000;
+/** The report and the campaigns list: what the numbers on screen come from. */
+export const NUMBERS_EVERY_MS = 5_000;
+/** Pages of contacts: every call moves the newest-first page, so they follow at a slower pace. */
+export const CONTACTS_EVERY_MS = 20_000;
 export const RECONNECT_MAX_MS = 30_000;
+/** The server sends a heartbeat every 15 s: a stream silent for longer than this is not called connected. */
+export const STREAM_SILENT_MS = 40_000;
 
 interface Invalidation {
   queryKey: QueryKey;
   exact: boolean;
+  /** At most one invalidation of this key per this many milliseconds. */
+  everyMs: number;
 }
 
 /** Which cached queries an event makes out of date. */
 export function affectedQueries(event: ServerEvent): Invalidation[] {
-  const list: Invalidation = { queryKey: campaignKeys.list(), exact: true };
+  const list: Invalidation = { queryKey: campaignKeys.list(), exact: true, everyMs: NUMBERS_EVERY_MS };
   // '*' comes from a reconnect that missed too much: everything shown may be out of date.
-  if (event.campaignId === '*') return [{ queryKey: campaignKeys.all, exact: false }];
-  const report: Invalidation = { queryKey: campaignKeys.report(event.campaignId), exact: false };
-  const contacts: Invalidation = { queryKey: campaignKeys.contacts(event.campaignId), exact: false };
+  if (event.campaignId === '*') return [{ queryKey: campaignKeys.all, exact: false, everyMs: NUMBERS_EVERY_MS }];
+  const report: Invalidation = { queryKey: campaignKeys.report(event.campaignId), exact: false, everyMs: NUMBERS_EVERY_MS };
+  const contacts: Invalidation = { queryKey: campaignKeys.contacts(event.campaignId), exact: false, everyMs: CONTACTS_EVERY_MS };
   switch (event.type) {
     case 'call':
       return [report, contacts, list];
@@ -33,8 +42,8 @@ export function affectedQueries(event: ServerEvent): Invalidation[] {
   }
 }
 
-/** Invalidates each query key at most once per interval: the first event at once, later ones on a trailing edge. */
-export function createThrottledInvalidator(queryClient: QueryClient, everyMs = INVALIDATE_EVERY_MS) {
+/** Invalidates each query key at most once per its interval: the first event at once, later ones on a trailing edge. */
+export function createThrottledInvalidator(queryClient: QueryClient) {
   const lastRun = new Map<string, number>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -49,8 +58,8 @@ export function createThrottledInvalidator(queryClient: QueryClient, everyMs = I
       const id = JSON.stringify([invalidation.queryKey, invalidation.exact]);
       if (pending.has(id)) return;
       const since = Date.now() - (lastRun.get(id) ?? -Infinity);
-      if (since >= everyMs) run(id, invalidation);
-      else pending.set(id, setTimeout(() => run(id, invalidation), everyMs - since));
+      if (since >= invalidation.everyMs) run(id, invalidation);
+      else pending.set(id, setTimeout(() => run(id, invalidation), invalidation.everyMs - since));
     },
     dispose() {
       for (const timer of pending.values()) clearTimeout(timer);
@@ -74,9 +83,16 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
     let source: EventSource | null = null;
     let failures = 0;
     let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
     let disposed = false;
+    // Any message proves the stream alive; a silent one (a proxy holding a dead connection) stops counting as live.
+    const heard = () => {
+      clearTimeout(silenceTimer);
+      silenceTimer = setTimeout(() => setConnected(false), STREAM_SILENT_MS);
+    };
 
     const onChange = (message: MessageEvent) => {
+      heard();
       let data: unknown;
       try {
         data = JSON.parse(String(message.data));
@@ -96,6 +112,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
         for (const invalidation of affectedQueries(everything)) invalidator.invalidate(invalidation);
       }
       failures = 0;
+      heard();
       setConnected(true);
     };
 
@@ -114,6 +131,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
         next.close();
         if (source === next) source = null;
         setConnected(false);
+        clearTimeout(silenceTimer);
         failures += 1;
         missedEvents = true;
         clearTimeout(reconnectTimer);
@@ -125,6 +143,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
     return () => {
       disposed = true;
       clearTimeout(reconnectTimer);
+      clearTimeout(silenceTimer);
       source?.close();
       invalidator.dispose();
       setConnected(false);

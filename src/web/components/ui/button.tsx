@@ -12,7 +12,7 @@ export function Button({ tone = 'default', type = 'button', className, ...rest }
   return (
     <button
       type={type}
-      className={cn('rounded border bg-white px-3 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-700', TONES[tone], className)}
+      className={cn('min-h-11 rounded border bg-white px-3 py-1 text-sm sm:min-h-0 focus-visible:outline-2 focus-visible:outline-blue-700', TONES[tone], className)}
       {...rest}
     />
   );

@@ -29,7 +29,7 @@ export function SearchField({ label, value, onSearch }: {
         type="search"
         value={text}
         onChange={(event) => setText(event.target.value)}
-        className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
+        className="mt-1 min-h-11 rounded border border-slate-300 bg-white px-2 py-1.5 sm:min-h-0"
       />
     </label>
   );

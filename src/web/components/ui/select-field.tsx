@@ -16,7 +16,7 @@ export function SelectField({ label, value, options, onChange }: {
       <select
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5"
+        className="mt-1 min-h-11 rounded border border-slate-300 bg-white px-2 py-1.5 sm:min-h-0"
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

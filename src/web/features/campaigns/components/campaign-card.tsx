@@ -1,4 +1,5 @@
-// One campaign in the list: status, progress bar (done of created), connect rate, and a live marker while running.
+// One campaign in the list: status, progress bar (done of created), connect rate, and a live marker while it is
+// dialling and its numbers are arriving live (the page decides `live`: stream connected, nothing stale).
 import type { CampaignSummary } from '@domain/api-schemas';
 import { CampaignStatusBadge } from '@/components/ui/badge';
 import { LiveMarker } from '@/components/ui/live-marker';
@@ -6,7 +7,7 @@ import { reportPath } from '@/lib/paths';
 import { Link } from '@/lib/router';
 import { formatCount, formatDateTime, formatPercent } from '@/lib/format';
 
-export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
+export function CampaignCard({ campaign, live }: { campaign: CampaignSummary; live: boolean }) {
   const { done, total } = campaign.progress;
   const share = total > 0 ? Math.min(1, done / total) : 0;
   return (
@@ -18,7 +19,7 @@ export function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
           </Link>
         </h2>
         <div className="flex items-center gap-2">
-          {campaign.status === 'in-progress' ? <LiveMarker /> : null}
+          {live && campaign.status === 'in-progress' ? <LiveMarker /> : null}
           <CampaignStatusBadge status={campaign.status} />
         </div>
       </div>

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { campaignsFixture } from '../../../../../mocks/api/fixtures';
+import { FakeEventSource } from '@/testing/fake-event-source';
 import { renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
@@ -16,9 +17,16 @@ function campaignNames() {
 }
 
 describe('campaigns page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    FakeEventSource.instances = [];
+  });
+
   it('lists every campaign newest first, with progress, connect rate and a live marker while running', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
     renderApp('/');
     await screen.findByRole('list', { name: 'Campaigns' });
+    act(() => FakeEventSource.connectAll());
     expect(campaignNames()).toEqual(['Diwali Greetings', 'Renewal Offer Live', 'Feedback Survey', 'Payment Reminder Q1']);
     const running = screen.getByRole('heading', { name: 'Renewal Offer Live' }).closest('li')!;
     expect(within(running).getByText('Live')).toBeInTheDocument();
@@ -70,7 +78,15 @@ describe('campaigns page', () => {
     expect(screen.queryByRole('list', { name: 'Campaigns' })).not.toBeInTheDocument();
   });
 
+  it('shows no live marker without a connected live stream', async () => {
+    renderApp('/');
+    await screen.findByRole('list', { name: 'Campaigns' });
+    const running = screen.getByRole('heading', { name: 'Renewal Offer Live' }).closest('li')!;
+    expect(within(running).queryByText('Live')).not.toBeInTheDocument();
+  });
+
   it('says when Exotel cannot be reached, and keeps showing what it last knew', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
     server.use(
       http.get(`${API}/campaigns`, () =>
         HttpResponse.json({
@@ -85,6 +101,10 @@ describe('campaigns page', () => {
     expect(alert).toHaveTextContent('Last successful read 15 Jan, 10:42');
     expect(alert).toHaveTextContent('connect ECONNREFUSED');
     expect(campaignNames()).toHaveLength(4);
+    // The stream is up, but the numbers are not fresh: no "Live" beside the stale notice.
+    act(() => FakeEventSource.connectAll());
+    expect(screen.queryByText('Live')).not.toBeInTheDocument();
+    expect(screen.queryByText('Live updates')).not.toBeInTheDocument();
   });
 
   it('says Exotel is rate-limiting, not that it is unreachable, when it answers 429', async () => {

@@ -33,12 +33,14 @@ export function CampaignsPage() {
   );
   const campaigns = useQuery({ ...campaignQueries.list(), select });
   const { connected } = useServerEvents(null);
+  // "Live" never stands beside a stale notice: not while the server or Exotel is failing.
+  const fresh = connected && !campaigns.isError && campaigns.data?.upstream.state === 'ok';
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">Campaigns</h1>
-        {connected ? <LiveMarker label="Live updates" /> : null}
+        {fresh ? <LiveMarker label="Live updates" /> : null}
       </div>
       <CampaignFilters search={search} />
       {campaigns.data ? <UpstreamNotice upstream={campaigns.data.upstream} /> : null}
@@ -64,7 +66,7 @@ export function CampaignsPage() {
       {campaigns.data && campaigns.data.shown.length > 0 ? (
         <ul aria-label="Campaigns" className="grid gap-3 md:grid-cols-2">
           {campaigns.data.shown.map((campaign) => (
-            <CampaignCard key={campaign.id} campaign={campaign} />
+            <CampaignCard key={campaign.id} campaign={campaign} live={fresh} />
           ))}
         </ul>
       ) : null}

@@ -1,4 +1,6 @@
-// The report's header: what campaign this is, how it is scheduled and retried, and how fresh the numbers are.
+// The report's header: what campaign this is, how it is scheduled and retried, and how fresh the numbers are: when
+// they last changed, and (quieter) when Exotel was last asked. "Live" shows only while the campaign is dialling and
+// the live stream is connected with nothing stale: the page's stale notices and "Live" never show together.
 import type { Report } from '@domain/api-schemas';
 import { CampaignStatusBadge } from '@/components/ui/badge';
 import { LiveMarker } from '@/components/ui/live-marker';
@@ -15,15 +17,26 @@ export function retrySummary(retries: Report['campaign']['retries']): string {
   return `${count}, ${retries.intervalMins} min apart (${retries.mechanism.toLowerCase()})${on}`;
 }
 
-export function ReportHeader({ report, live }: { report: Report; live: boolean }) {
+/** "Live" needs all three: the campaign is dialling, the stream is connected, and nothing on the page is stale. */
+export function isLive(status: Report['campaign']['status'], streamConnected: boolean, stale: boolean): boolean {
+  return status === 'in-progress' && streamConnected && !stale;
+}
+
+export function ReportHeader({ report, live, streamConnected, numbersChangedAt }: {
+  report: Report;
+  live: boolean;
+  /** The SSE stream's state, for tests and tools: `data-stream` on the header. */
+  streamConnected: boolean;
+  numbersChangedAt: number;
+}) {
   const { campaign, sync } = report;
   const now = useNow();
-  const freshAt = Date.parse(sync.lastPolledAt ?? report.generatedAt);
+  const polledAt = sync.lastPolledAt ? Date.parse(sync.lastPolledAt) : Number.NaN;
   const zone = campaign.timeZone;
   return (
-    <header className="space-y-2">
+    <header className="space-y-2" data-stream={streamConnected ? 'connected' : 'disconnected'}>
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={CAMPAIGNS_PATH} className="text-blue-800 underline underline-offset-2">All campaigns</Link>
+        <Link href={CAMPAIGNS_PATH} className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-2 sm:min-h-0">All campaigns</Link>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-words text-2xl font-semibold">{campaign.name}</h1>
@@ -39,10 +52,14 @@ export function ReportHeader({ report, live }: { report: Report; live: boolean }
         </dd>
         <dt className="font-medium">Retries</dt>
         <dd>{retrySummary(campaign.retries)}</dd>
-        <dt className="font-medium">Updated</dt>
+        <dt className="font-medium">Numbers</dt>
         <dd>
-          <span data-testid="freshness">{Number.isNaN(freshAt) ? 'not yet' : `updated ${formatAge(freshAt, now)}`}</span>
-          <span className="text-slate-500"> · times in {zone}</span>
+          <span data-testid="freshness">changed {formatAge(numbersChangedAt, now)}</span>
+          <span data-testid="exotel-polled" className="text-slate-500">
+            {' · Exotel last checked '}
+            {Number.isNaN(polledAt) ? 'not yet' : formatAge(polledAt, now)}
+            {` · times in ${zone}`}
+          </span>
         </dd>
       </dl>
     </header>

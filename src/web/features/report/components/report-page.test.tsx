@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID, seedReportFixture } from '../../../../../mocks/api/fixtures';
+import type { Report } from '@domain/api-schemas';
 import { campaignKeys } from '@/lib/query-keys';
+import { FakeEventSource } from '@/testing/fake-event-source';
 import { renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
@@ -15,7 +17,63 @@ function tile(label: string) {
   return screen.getByText(label, { selector: 'dt' }).closest('div');
 }
 
+function reportWith(patch: { status?: Report['campaign']['status']; sync?: Partial<Report['sync']> }) {
+  return http.get(`${API}/campaigns/:id/report`, () =>
+    HttpResponse.json({
+      ...seedReportFixture,
+      campaign: { ...seedReportFixture.campaign, status: patch.status ?? seedReportFixture.campaign.status },
+      sync: { ...seedReportFixture.sync, ...patch.sync },
+    }),
+  );
+}
+
 describe('campaign report', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    FakeEventSource.instances = [];
+  });
+
+  it('says "Live" only while the campaign is dialling and the live stream is connected', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    server.use(reportWith({ status: 'in-progress' }));
+    renderApp(reportUrl);
+    const header = (await screen.findByRole('heading', { level: 1, name: 'Payment Reminder Q1' })).closest('header')!;
+    expect(within(header).queryByText('Live')).not.toBeInTheDocument();
+    expect(header).toHaveAttribute('data-stream', 'disconnected');
+    act(() => FakeEventSource.connectAll());
+    expect(within(header).getByText('Live')).toBeInTheDocument();
+    expect(header).toHaveAttribute('data-stream', 'connected');
+  });
+
+  it.each(['completed', 'paused', 'created'] as const)('never says "Live" on a %s campaign, even with the stream connected', { timeout: 30_000 }, async (status) => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    server.use(reportWith({ status }));
+    renderApp(reportUrl);
+    const header = (await screen.findByRole('heading', { level: 1, name: 'Payment Reminder Q1' })).closest('header')!;
+    act(() => FakeEventSource.connectAll());
+    expect(header).toHaveAttribute('data-stream', 'connected');
+    expect(within(header).queryByText('Live')).not.toBeInTheDocument();
+  });
+
+  it('never says "Live" beside a stale-data notice', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    server.use(reportWith({ status: 'in-progress', sync: { stale: true, staleSince: '2026-01-15T05:12:00.000Z', upstream: { state: 'down', lastSuccessAt: null, lastError: null } } }));
+    renderApp(reportUrl);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Stale data');
+    act(() => FakeEventSource.connectAll());
+    expect(screen.queryByText('Live')).not.toBeInTheDocument();
+  });
+
+  it('says when the numbers last changed, and separately when Exotel was last asked', async () => {
+    server.use(reportWith({ sync: { lastPolledAt: new Date(Date.now() - 17_000).toISOString() } }));
+    renderApp(reportUrl);
+    await screen.findByRole('heading', { level: 1, name: 'Payment Reminder Q1' });
+    expect(screen.getByTestId('freshness')).toHaveTextContent(/^changed \d+ s ago$/);
+    // The last poll was 17 s before the report was served: the quieter line counts from then, not from the read.
+    const polledAgo = Number(/Exotel last checked (\d+) s ago/.exec(screen.getByTestId('exotel-polled').textContent ?? '')?.[1]);
+    const changedAgo = Number(/(\d+) s ago/.exec(screen.getByTestId('freshness').textContent ?? '')?.[1]);
+    expect(polledAgo - changedAgo).toBeGreaterThanOrEqual(16);
+  });
   it('shows the seed example: the seven counts, with Indian digit grouping', async () => {
     renderApp(reportUrl);
     expect(await screen.findByRole('heading', { level: 1, name: 'Payment Reminder Q1' })).toBeInTheDocument();
@@ -25,7 +83,7 @@ describe('campaign report', () => {
     expect(within(tile('Busy')!).getByText('87')).toBeInTheDocument();
     expect(within(tile('No answer')!).getByText('113')).toBeInTheDocument();
     expect(screen.getByText("2 retries, 60 min apart (linear), on busy, no answer, failed")).toBeInTheDocument();
-    expect(screen.getByTestId('freshness')).toHaveTextContent(/updated \d+ s ago/);
+    expect(screen.getByTestId('freshness')).toHaveTextContent(/changed \d+ s ago/);
   });
 
   it('gives each metric a verdict in words, its range, and its formula on keyboard focus', async () => {

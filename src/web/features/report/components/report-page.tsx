@@ -8,22 +8,24 @@ import { Notice } from '@/components/ui/notice';
 import { Section } from '@/components/ui/section';
 import { ApiError } from '@/lib/api-client';
 import { useServerEvents } from '@/lib/use-server-events';
-// A page composes another feature's component: the one cross-feature import ESLint allows.
-import { ContactList } from '@/features/contacts/components/contact-list';
 import { reportQueries } from '../api/get-report';
+import { useNumbersChangedAt } from '../api/numbers-changed-at';
 import { shapeReport } from '../api/shape-report';
 import { BestTimeText } from './best-time';
 import { BusinessPanel } from './business-panel';
 import { DayHourHeatmap } from './day-hour-heatmap';
 import { DiagnosisNotice } from './diagnosis-notice';
 import { MetricTiles } from './metric-tiles';
-import { ReportHeader } from './report-header';
+import { isLive, ReportHeader } from './report-header';
 import { RetryTable } from './retry-table';
 import { StatsTiles } from './stats-tiles';
 import { StatusTable } from './status-table';
 import { SyncProgress } from './sync-progress';
+// A page composes another feature's component: the one cross-feature import ESLint allows.
+import { ContactList } from '@/features/contacts/components/contact-list';
 
 const loadCharts = () => import('./report-charts');
+
 const StatusPieChart = lazy(() => loadCharts().then((module) => ({ default: module.StatusPieChart })));
 const ThroughputChart = lazy(() => loadCharts().then((module) => ({ default: module.ThroughputChart })));
 const BestTimeChart = lazy(() => loadCharts().then((module) => ({ default: module.BestTimeChart })));
@@ -47,7 +49,6 @@ function bucketName(seconds: number): string {
 export function ReportPage({ campaignId }: { campaignId: string }) {
   const report = useQuery({ ...reportQueries.report(campaignId), select: shapeReport });
   const { connected } = useServerEvents(campaignId);
-  const [showStatusTable, setShowStatusTable] = useState(false);
 
   const shaped = report.data;
   useEffect(() => {
@@ -68,14 +69,27 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
     );
   }
 
+  return <ReportBody shaped={shaped} dataUpdatedAt={report.dataUpdatedAt} serverDown={report.isError} connected={connected} campaignId={campaignId} />;
+}
+
+function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId }: {
+  shaped: ReturnType<typeof shapeReport>;
+  dataUpdatedAt: number;
+  serverDown: boolean;
+  connected: boolean;
+  campaignId: string;
+}) {
+  const [showStatusTable, setShowStatusTable] = useState(false);
   const { report: data, statusSlices, timeline, hours } = shaped;
   const zone = data.campaign.timeZone;
+  const numbersChangedAt = useNumbersChangedAt(data, dataUpdatedAt);
+  const live = isLive(data.campaign.status, connected, serverDown || data.sync.stale);
 
   return (
     <div className="space-y-6">
-      <ReportHeader report={data} live={connected} />
+      <ReportHeader report={data} live={live} streamConnected={connected} numbersChangedAt={numbersChangedAt} />
       {/* React Query keeps the last good data when a refetch fails; say so, with the time of that data. */}
-      {report.isError ? <ServerDownNotice since={report.dataUpdatedAt} timeZone={zone} /> : <UpstreamStaleNotice sync={data.sync} timeZone={zone} />}
+      {serverDown ? <ServerDownNotice since={dataUpdatedAt} timeZone={zone} /> : <UpstreamStaleNotice sync={data.sync} timeZone={zone} />}
       <SyncProgress sync={data.sync} />
       <DiagnosisNotice diagnosis={data.diagnosis} />
 

@@ -1,6 +1,7 @@
 // Tells the user when the numbers are incomplete: call records still arriving, and the server's notes on coverage.
 // (Stale numbers are said by components/stale-data-notices.tsx, in the words every screen uses.)
 import type { SyncInfo } from '@domain/api-schemas';
+import { SetupHelpLink } from '@/components/stale-data-notices';
 import { Notice } from '@/components/ui/notice';
 import { formatCount } from '@/lib/format';
 
@@ -26,6 +27,7 @@ export function SyncProgress({ sync }: { sync: SyncInfo }) {
           ))}
         </ul>
       ) : null}
+      {sync.notes.some((note) => note.includes('callboard admin')) ? <SetupHelpLink /> : null}
     </Notice>
   );
 }
