@@ -1,9 +1,10 @@
 // Live updates: an EventSource on /api/events. An event names what changed; this hook only invalidates the
 // affected queries (React Query refetches them), at most once a second per query, and reconnects with backoff.
 // Without SSE the 30 s polling carries on alone.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { serverEventSchema, SERVER_EVENT_TYPES, type ServerEvent } from '@domain/api-schemas';
+import { useApiScope } from './api-scope';
 import { campaignKeys } from './query-keys';
 
 export const INVALIDATE_EVERY_MS = 1_000;
@@ -66,10 +67,16 @@ export function reconnectDelayMs(failures: number): number {
 export function useServerEvents(campaignId: string | null): { connected: boolean } {
   const queryClient = useQueryClient();
   const [connected, setConnected] = useState(false);
+  // A shared view listens under its link's prefix, and hears `access-revoked` when the link is revoked.
+  const { base, onGone } = useApiScope();
+  const onGoneRef = useRef(onGone);
+  useEffect(() => {
+    onGoneRef.current = onGone;
+  }, [onGone]);
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const url = campaignId === null ? '/api/events' : `/api/events?campaign=${encodeURIComponent(campaignId)}`;
+    const url = campaignId === null ? `${base}/events` : `${base}/events?campaign=${encodeURIComponent(campaignId)}`;
     const invalidator = createThrottledInvalidator(queryClient);
     let source: EventSource | null = null;
     let failures = 0;
@@ -107,6 +114,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
       next.addEventListener('ready', onAlive);
       next.addEventListener('heartbeat', onAlive);
       for (const type of SERVER_EVENT_TYPES) next.addEventListener(type, onChange);
+      next.addEventListener('access-revoked', () => onGoneRef.current?.());
       next.addEventListener('error', () => {
         // EventSource would retry by itself at a fixed pace; closing and reopening gives a backoff instead.
         next.close();
@@ -127,7 +135,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
       invalidator.dispose();
       setConnected(false);
     };
-  }, [campaignId, queryClient]);
+  }, [base, campaignId, queryClient]);
 
   return { connected };
 }

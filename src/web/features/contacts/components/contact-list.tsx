@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
 import type { ContactRow, ContactSort } from '@domain/api-schemas';
+import { useApiScope } from '@/lib/api-scope';
 import { setSearchParams } from '@/lib/router';
 import { SearchField } from '@/components/ui/search-field';
 import { SelectField } from '@/components/ui/select-field';
@@ -45,8 +46,9 @@ function observeWithFallback(instance: Virtualizer<HTMLDivElement, Element>, cb:
 
 export function ContactList({ campaignId, timeZone }: { campaignId: string; timeZone: string }) {
   const search = useContactsSearch();
+  const { base: apiBase } = useApiScope();
   const base = { q: search.q, status: search.status, sort: search.sort, limit: CONTACTS_PAGE_SIZE };
-  const firstPage = useQuery(contactQueries.list(campaignId, { ...base, offset: 0 }));
+  const firstPage = useQuery(contactQueries.list(campaignId, { ...base, offset: 0 }, apiBase));
   const total = firstPage.data?.total ?? 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -67,7 +69,7 @@ export function ContactList({ campaignId, timeZone }: { campaignId: string; time
     return [...pages].sort((a, b) => a - b);
   }, [items]);
   const pageParams = (page: number): ContactPageParams => ({ ...base, offset: page * CONTACTS_PAGE_SIZE });
-  const otherPages = useQueries({ queries: pageIndexes.map((page) => contactQueries.list(campaignId, pageParams(page))) });
+  const otherPages = useQueries({ queries: pageIndexes.map((page) => contactQueries.list(campaignId, pageParams(page), apiBase)) });
 
   const rowsByPage = new Map<number, ContactRow[]>();
   if (firstPage.data && !firstPage.isPlaceholderData) rowsByPage.set(0, firstPage.data.rows);

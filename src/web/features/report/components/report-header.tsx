@@ -1,7 +1,9 @@
 // The report's header: what campaign this is, how it is scheduled and retried, and how fresh the numbers are.
+import type { ReactNode } from 'react';
 import type { Report } from '@domain/api-schemas';
 import { CampaignStatusBadge } from '@/components/ui/badge';
 import { LiveMarker } from '@/components/ui/live-marker';
+import { useApiScope } from '@/lib/api-scope';
 import { CAMPAIGNS_PATH } from '@/lib/paths';
 import { Link } from '@/lib/router';
 import { formatAge, formatDateTime } from '@/lib/format';
@@ -15,20 +17,25 @@ export function retrySummary(retries: Report['campaign']['retries']): string {
   return `${count}, ${retries.intervalMins} min apart (${retries.mechanism.toLowerCase()})${on}`;
 }
 
-export function ReportHeader({ report, live }: { report: Report; live: boolean }) {
+export function ReportHeader({ report, live, actions }: { report: Report; live: boolean; actions?: ReactNode }) {
   const { campaign, sync } = report;
+  // A shared view stays inside its link's scope: no way back to the campaigns list.
+  const { shared } = useApiScope();
   const now = useNow();
   const freshAt = Date.parse(sync.lastPolledAt ?? report.generatedAt);
   const zone = campaign.timeZone;
   return (
     <header className="space-y-2">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={CAMPAIGNS_PATH} className="text-blue-800 underline underline-offset-2">All campaigns</Link>
-      </nav>
+      {shared ? null : (
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={CAMPAIGNS_PATH} className="text-blue-800 underline underline-offset-2">All campaigns</Link>
+        </nav>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-words text-2xl font-semibold">{campaign.name}</h1>
         <CampaignStatusBadge status={campaign.status} />
         {live ? <LiveMarker /> : null}
+        {actions ? <div className="ml-auto">{actions}</div> : null}
       </div>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-[auto_1fr]">
         <dt className="font-medium">Schedule</dt>

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { Section } from '@/components/ui/section';
 import { ApiError } from '@/lib/api-client';
+import { useApiScope } from '@/lib/api-scope';
 import { useServerEvents } from '@/lib/use-server-events';
 // A page composes another feature's component: the one cross-feature import ESLint allows.
 import { ContactList } from '@/features/contacts/components/contact-list';
@@ -41,8 +42,10 @@ function bucketName(seconds: number): string {
   return `${seconds} seconds`;
 }
 
-export function ReportPage({ campaignId }: { campaignId: string }) {
-  const report = useQuery({ ...reportQueries.report(campaignId), select: shapeReport });
+/** `actions` sit in the header (the app puts the Share button there for signed-in users). */
+export function ReportPage({ campaignId, actions }: { campaignId: string; actions?: ReactNode }) {
+  const scope = useApiScope();
+  const report = useQuery({ ...reportQueries.report(campaignId, scope.base), select: shapeReport });
   const { connected } = useServerEvents(campaignId);
   const [showStatusTable, setShowStatusTable] = useState(false);
 
@@ -70,7 +73,7 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
 
   return (
     <div className="space-y-6">
-      <ReportHeader report={data} live={connected} />
+      <ReportHeader report={data} live={connected} actions={actions} />
       {/* React Query keeps the last good data when a refetch fails; say so, with the time of that data. */}
       {report.isError ? <ServerDownNotice since={report.dataUpdatedAt} timeZone={zone} /> : <UpstreamStaleNotice sync={data.sync} timeZone={zone} />}
       <SyncProgress sync={data.sync} />
@@ -130,9 +133,11 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
         </Section>
       </div>
 
-      <Section title="Contacts">
-        <ContactList campaignId={campaignId} timeZone={zone} />
-      </Section>
+      {scope.contacts ? (
+        <Section title="Contacts">
+          <ContactList campaignId={campaignId} timeZone={zone} />
+        </Section>
+      ) : null}
     </div>
   );
 }
