@@ -11,9 +11,9 @@ export function AccountBar({ session }: { session: Session }) {
   const mutation = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
-      // Drop every answer read as this user; the session query then reads 401 and the sign-in page shows.
-      queryClient.clear();
-      void queryClient.invalidateQueries({ queryKey: accessKeys.session });
+      // Nobody is signed in now: the sign-in page shows, and every answer read as this user is dropped.
+      queryClient.setQueryData(accessKeys.session, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== accessKeys.session[0] });
     },
   });
   return (
