@@ -3,7 +3,6 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
-import { API } from '../../../../../mocks/api/handlers';
 import { SHARED_TOKEN } from '../../../../../mocks/api/access';
 import { SEED_CAMPAIGN_ID } from '../../../../../mocks/api/fixtures';
 import { renderApp, TEST_ADMIN_SESSION } from '@/testing/render-app';
