@@ -10,6 +10,10 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false },
+      // The read API of share links and displays (the pages themselves are the SPA, served by Vite).
+      '^/(s|tv)/[^/]+/api(/|$)': { target: 'http://127.0.0.1:8080', changeOrigin: false },
+    },
   },
 });
