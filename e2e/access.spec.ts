@@ -40,7 +40,7 @@ test('a manager shares a report; the shared page is masked, confined to its camp
   await dialog.getByLabel('Label (optional)').fill(LABEL);
   await dialog.getByRole('button', { name: 'Create link' }).click();
   const urlField = dialog.getByLabel('Share link URL');
-  await expect(urlField).toHaveValue(/\/s\/[A-Za-z0-9_-]{16,}$/);
+  await expect(urlField).toHaveValue(/\/s\/[A-Za-z0-9_-]{16,}$/, { timeout: 30_000 });
   const url = await urlField.inputValue();
   await expect(dialog.getByRole('table', { name: 'Share links to this campaign' }).getByRole('cell', { name: LABEL, exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/share-dialog-1440x900.png' });
