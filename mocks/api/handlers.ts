@@ -1,12 +1,14 @@
-// Happy-path MSW handlers for callboard's /api, shared by component tests. Error, slow and empty states are
+// Happy-path MSW handlers for callboard's /api (signed in as an admin: see access.ts), shared by component tests. Error, slow and empty states are
 // per-test overrides: `server.use(http.get('/api/...', () => ...))`.
 import { http, HttpResponse } from 'msw';
 import { contactsQuerySchema } from '../../src/domain/api-schemas';
+import { accessHandlers } from './access';
 import { campaignsFixture, PAUSED_CAMPAIGN_ID, pausedReportFixture, queryContacts, SEED_CAMPAIGN_ID, seedContactsFixture, seedReportFixture } from './fixtures';
 
 export const API = 'http://localhost:3000/api';
 
 export const handlers = [
+  ...accessHandlers,
   http.get(`${API}/health`, () =>
     HttpResponse.json({
       status: 'ok',

@@ -1,13 +1,24 @@
-// The app shell: providers, landmarks, and the screen the URL names.
-import { useState } from 'react';
+// The app shell: providers, landmarks, and the screen the URL names. Two shells: the signed-in app (behind the
+// session: the sign-in page until someone is signed in), and a share link's read-only view at /s/<token>, which
+// never asks for a session and offers no way out of its scope.
+import { useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { Notice } from '@/components/ui/notice';
 import { createQueryClient } from '@/lib/query-client';
+import { AccountBar, DemoModeNotice } from '@/features/auth/components/account-bar';
+import { SignInPage } from '@/features/auth/components/sign-in-page';
+import { useSessionGate } from '@/features/auth/use-session-gate';
+import type { Session } from '@/features/auth/api/session';
 import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
 import { ReportPage } from '@/features/report/components/report-page';
 import { SetupHelpPage } from '@/features/help/components/setup-help-page';
-import { CAMPAIGNS_PATH } from '@/lib/paths';
+import { SettingsPage } from '@/features/settings/components/settings-page';
+import { ShareButton } from '@/features/sharing/components/share-dialog';
+import { LinkGonePage } from '@/features/sharing/components/link-gone-page';
+import { CAMPAIGNS_PATH, SETTINGS_PATH } from '@/lib/paths';
 import { Link, useLocation } from '@/lib/router';
-import { matchRoute } from './routes';
+import { matchRoute, type Route } from './routes';
+import { SharedView } from './shared-view';
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -16,29 +27,85 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
-          <Link href={CAMPAIGNS_PATH} className="inline-flex min-h-11 items-center text-lg font-bold tracking-tight text-slate-900 sm:min-h-0">callboard</Link>
-          <span className="text-sm text-slate-600">Exotel campaign reports</span>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        <Screen />
-      </main>
+      <Shell />
     </QueryClientProvider>
   );
 }
 
-function Screen() {
-  // Each screen reads its own search params (one schema per screen, in its feature).
+function Shell() {
   const route = matchRoute(useLocation().pathname);
+  if (route.name === 'shared' || route.name === 'shared-not-found') {
+    return (
+      <Frame brand={<span className="text-lg font-bold tracking-tight text-slate-900">callboard</span>} tagline="Shared report, read-only">
+        {route.name === 'shared' ? <SharedView key={route.token} token={route.token} campaignId={route.campaignId} /> : <LinkGonePage />}
+      </Frame>
+    );
+  }
+  return <SignedInShell route={route} />;
+}
+
+function Frame({ brand, tagline, aside, children }: { brand: ReactNode; tagline: string; aside?: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
+          {brand}
+          <span className="text-sm text-slate-600">{tagline}</span>
+          {aside ? <div className="ml-auto flex flex-wrap items-center gap-4">{aside}</div> : null}
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}
+
+function SignedInShell({ route }: { route: Route }) {
+  const session = useSessionGate();
+  const brand = <Link href={CAMPAIGNS_PATH} className="inline-flex min-h-11 items-center text-lg font-bold tracking-tight text-slate-900 sm:min-h-0">callboard</Link>;
+  const signedIn = session.data ?? null;
+  const aside = signedIn ? (
+    <>
+      <nav aria-label="Main" className="text-sm">
+        <Link href={SETTINGS_PATH} className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-2 sm:min-h-0">Settings</Link>
+      </nav>
+      <AccountBar session={signedIn} />
+    </>
+  ) : null;
+  return (
+    <Frame brand={brand} tagline="Exotel campaign reports" aside={aside}>
+      {session.isPending ? (
+        <p role="status">Loading…</p>
+      ) : session.isError && !session.data ? (
+        <Notice tone="error" role="alert" title="Could not reach callboard">
+          <p>{session.error.message}</p>
+        </Notice>
+      ) : signedIn === null ? (
+        <SignInPage />
+      ) : (
+        <>
+          {signedIn.demo ? <DemoModeNotice /> : null}
+          <Screen route={route} session={signedIn} />
+        </>
+      )}
+    </Frame>
+  );
+}
+
+function Screen({ route, session }: { route: Route; session: Session }) {
+  // Each screen reads its own search params (one schema per screen, in its feature).
   switch (route.name) {
     case 'campaigns':
       return <CampaignsPage />;
     case 'report':
-      return <ReportPage key={route.campaignId} campaignId={route.campaignId} />;
+      return <ReportPage key={route.campaignId} campaignId={route.campaignId} actions={<ShareButton campaignId={route.campaignId} role={session.user.role} />} />;
     case 'setup-help':
       return <SetupHelpPage />;
+    case 'settings':
+      return <SettingsPage email={session.user.email} role={session.user.role} />;
+    case 'shared':
+    case 'shared-not-found':
     case 'not-found':
       return (
         <div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportPath } from '@/lib/paths';
+import { reportPath, sharedPath } from '@/lib/paths';
 import { matchRoute } from './routes';
 
 describe('routes', () => {
@@ -8,11 +8,20 @@ describe('routes', () => {
     ['/campaigns/abc123', { name: 'report', campaignId: 'abc123' }],
     ['/campaigns/abc123/', { name: 'report', campaignId: 'abc123' }],
     ['/campaigns/a%20b', { name: 'report', campaignId: 'a b' }],
+    ['/settings', { name: 'settings' }],
+    ['/s/tok_EN-1', { name: 'shared', token: 'tok_EN-1', campaignId: null }],
+    ['/s/tok_EN-1/campaigns/abc123', { name: 'shared', token: 'tok_EN-1', campaignId: 'abc123' }],
+    ['/s/tok_EN-1/elsewhere', { name: 'shared-not-found' }],
     ['/campaigns', { name: 'not-found' }],
     ['/elsewhere', { name: 'not-found' }],
   ])('%s is %o', (path, route) => expect(matchRoute(path)).toEqual(route));
 
   it('builds report links that route back to the same campaign', () => {
     expect(matchRoute(reportPath('id/with?odd#chars'))).toEqual({ name: 'report', campaignId: 'id/with?odd#chars' });
+  });
+
+  it('builds shared links that route back to the same token and campaign', () => {
+    expect(matchRoute(sharedPath('tok', 'a/b'))).toEqual({ name: 'shared', token: 'tok', campaignId: 'a/b' });
+    expect(matchRoute(sharedPath('tok'))).toEqual({ name: 'shared', token: 'tok', campaignId: null });
   });
 });

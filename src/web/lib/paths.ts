@@ -6,3 +6,11 @@ export const SETUP_HELP_PATH = '/help/setup';
 export function reportPath(campaignId: string): string {
   return `/campaigns/${encodeURIComponent(campaignId)}`;
 }
+
+export const SETTINGS_PATH = '/settings';
+
+/** A share link's view: its own root, or one of its campaigns (the token is base64url, escaped anyway). */
+export function sharedPath(token: string, campaignId?: string): string {
+  const root = `/s/${encodeURIComponent(token)}`;
+  return campaignId === undefined ? root : `${root}/campaigns/${encodeURIComponent(campaignId)}`;
+}

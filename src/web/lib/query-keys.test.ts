@@ -22,4 +22,16 @@ describe('query keys', () => {
     expect(cachedKeys(queryClient, campaignKeys.list(), true)).toEqual([campaignKeys.list()]);
     expect(cachedKeys(queryClient, campaignKeys.all)).toHaveLength(keys.length);
   });
+
+  it('keeps a shared view’s report and contacts apart from the signed-in ones, yet under the same invalidation', () => {
+    const queryClient = new QueryClient();
+    const shared = '/s/token123/api';
+    queryClient.setQueryData(campaignKeys.report('c1'), {});
+    queryClient.setQueryData(campaignKeys.report('c1', shared), {});
+    queryClient.setQueryData(campaignKeys.contactPage('c1', { offset: 0 }, shared), {});
+    expect(campaignKeys.report('c1', shared)).not.toEqual(campaignKeys.report('c1'));
+    expect(campaignKeys.report('c1', '/api')).toEqual(campaignKeys.report('c1'));
+    expect(cachedKeys(queryClient, campaignKeys.report('c1'))).toHaveLength(2);
+    expect(cachedKeys(queryClient, campaignKeys.contacts('c1'))).toHaveLength(1);
+  });
 });

@@ -3,9 +3,10 @@
 // contacts at most every 20 s, so one open report costs at most 15 requests a minute (bench/viewer-budget.bench.ts)
 // and its numbers are never more than about 5 s behind. It reconnects with backoff; without SSE the 30 s polling
 // carries on alone.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { serverEventSchema, SERVER_EVENT_TYPES, type ServerEvent } from '@domain/api-schemas';
+import { useApiScope } from './api-scope';
 import { campaignKeys } from './query-keys';
 
 /** The report and the campaigns list: what the numbers on screen come from. */
@@ -75,10 +76,16 @@ export function reconnectDelayMs(failures: number): number {
 export function useServerEvents(campaignId: string | null): { connected: boolean } {
   const queryClient = useQueryClient();
   const [connected, setConnected] = useState(false);
+  // A shared view listens under its link's prefix, and hears `access-revoked` when the link is revoked.
+  const { base, onGone } = useApiScope();
+  const onGoneRef = useRef(onGone);
+  useEffect(() => {
+    onGoneRef.current = onGone;
+  }, [onGone]);
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const url = campaignId === null ? '/api/events' : `/api/events?campaign=${encodeURIComponent(campaignId)}`;
+    const url = campaignId === null ? `${base}/events` : `${base}/events?campaign=${encodeURIComponent(campaignId)}`;
     const invalidator = createThrottledInvalidator(queryClient);
     let source: EventSource | null = null;
     let failures = 0;
@@ -126,6 +133,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
       for (const type of SERVER_EVENT_TYPES) next.addEventListener(type, onChange);
       // The server could not replay what was missed: everything may be stale.
       next.addEventListener('reset', () => void queryClient.invalidateQueries({ queryKey: campaignKeys.all }));
+      next.addEventListener('access-revoked', () => onGoneRef.current?.());
       next.addEventListener('error', () => {
         // EventSource would retry by itself at a fixed pace; closing and reopening gives a backoff instead.
         next.close();
@@ -148,7 +156,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
       invalidator.dispose();
       setConnected(false);
     };
-  }, [campaignId, queryClient]);
+  }, [base, campaignId, queryClient]);
 
   return { connected };
 }

@@ -3,7 +3,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { contactsResponseSchema, type ContactSort } from '@domain/api-schemas';
 import type { CallStatus } from '@domain/call-status';
-import { apiGet, apiUrl } from '@/lib/api-client';
+import { apiGet, apiUrl, DEFAULT_API_BASE } from '@/lib/api-client';
 import { campaignKeys } from '@/lib/query-keys';
 
 export const CONTACTS_PAGE_SIZE = 100;
@@ -16,8 +16,9 @@ export interface ContactPageParams {
   limit: number;
 }
 
-export function getContacts(campaignId: string, params: ContactPageParams, signal?: AbortSignal) {
-  const url = apiUrl(`/api/campaigns/${encodeURIComponent(campaignId)}/contacts`, {
+/** `apiBase` is `/s/<token>/api` in a share link's view. */
+export function getContacts(campaignId: string, params: ContactPageParams, signal?: AbortSignal, apiBase = DEFAULT_API_BASE) {
+  const url = apiUrl(`${apiBase}/campaigns/${encodeURIComponent(campaignId)}/contacts`, {
     q: params.q,
     status: params.status,
     sort: params.sort,
@@ -28,10 +29,10 @@ export function getContacts(campaignId: string, params: ContactPageParams, signa
 }
 
 export const contactQueries = {
-  list: (campaignId: string, params: ContactPageParams) =>
+  list: (campaignId: string, params: ContactPageParams, apiBase = DEFAULT_API_BASE) =>
     queryOptions({
-      queryKey: campaignKeys.contactPage(campaignId, params),
-      queryFn: ({ signal }) => getContacts(campaignId, params, signal),
+      queryKey: campaignKeys.contactPage(campaignId, params, apiBase),
+      queryFn: ({ signal }) => getContacts(campaignId, params, signal, apiBase),
       // While a new search runs, the old rows stay on screen instead of a blank list.
       placeholderData: keepPreviousData,
     }),

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
 import type { ContactRow, ContactSort } from '@domain/api-schemas';
+import { useApiScope } from '@/lib/api-scope';
 import { setSearchParams } from '@/lib/router';
 import { SearchField } from '@/components/ui/search-field';
 import { SelectField } from '@/components/ui/select-field';
@@ -62,10 +63,11 @@ function observeWithFallback(instance: Virtualizer<HTMLDivElement, Element>, cb:
 
 export function ContactList({ campaignId, timeZone }: { campaignId: string; timeZone: string }) {
   const search = useContactsSearch();
+  const { base: apiBase } = useApiScope();
   const phone = useIsPhone();
   const rowHeight = phone ? CARD_HEIGHT : ROW_HEIGHT;
   const base = { q: search.q, status: search.status, sort: search.sort, limit: CONTACTS_PAGE_SIZE };
-  const firstPage = useQuery(contactQueries.list(campaignId, { ...base, offset: 0 }));
+  const firstPage = useQuery(contactQueries.list(campaignId, { ...base, offset: 0 }, apiBase));
 
   // Whether someone is reading the list: scrolled away from the top, focus inside it, or the pointer over it.
   const [scrolledDown, setScrolledDown] = useState(false);
@@ -74,7 +76,7 @@ export function ContactList({ campaignId, timeZone }: { campaignId: string; time
   const [visiblePages, setVisiblePages] = useState<number[]>([]);
 
   const pageParams = (page: number): ContactPageParams => ({ ...base, offset: page * CONTACTS_PAGE_SIZE });
-  const otherPages = useQueries({ queries: visiblePages.map((page) => contactQueries.list(campaignId, pageParams(page))) });
+  const otherPages = useQueries({ queries: visiblePages.map((page) => contactQueries.list(campaignId, pageParams(page), apiBase)) });
 
   const freshPages = new Map<number, ContactRow[]>();
   if (firstPage.data && !firstPage.isPlaceholderData) freshPages.set(0, firstPage.data.rows);

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { Section } from '@/components/ui/section';
 import { ApiError } from '@/lib/api-client';
+import { useApiScope } from '@/lib/api-scope';
 import { useServerEvents } from '@/lib/use-server-events';
 import { reportQueries } from '../api/get-report';
 import { useNumbersChangedAt } from '../api/numbers-changed-at';
@@ -46,8 +47,10 @@ function bucketName(seconds: number): string {
   return `${seconds} seconds`;
 }
 
-export function ReportPage({ campaignId }: { campaignId: string }) {
-  const report = useQuery({ ...reportQueries.report(campaignId), select: shapeReport });
+/** `actions` sit in the header (the app puts the Share button there for signed-in users). */
+export function ReportPage({ campaignId, actions }: { campaignId: string; actions?: ReactNode }) {
+  const scope = useApiScope();
+  const report = useQuery({ ...reportQueries.report(campaignId, scope.base), select: shapeReport });
   const { connected } = useServerEvents(campaignId);
 
   const shaped = report.data;
@@ -69,16 +72,18 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
     );
   }
 
-  return <ReportBody shaped={shaped} dataUpdatedAt={report.dataUpdatedAt} serverDown={report.isError} connected={connected} campaignId={campaignId} />;
+  return <ReportBody shaped={shaped} dataUpdatedAt={report.dataUpdatedAt} serverDown={report.isError} connected={connected} campaignId={campaignId} actions={actions} />;
 }
 
-function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId }: {
+function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, actions }: {
   shaped: ReturnType<typeof shapeReport>;
   dataUpdatedAt: number;
   serverDown: boolean;
   connected: boolean;
   campaignId: string;
+  actions?: ReactNode;
 }) {
+  const scope = useApiScope();
   const [showStatusTable, setShowStatusTable] = useState(false);
   const { report: data, statusSlices, timeline, hours } = shaped;
   const zone = data.campaign.timeZone;
@@ -87,7 +92,7 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId }
 
   return (
     <div className="space-y-6">
-      <ReportHeader report={data} live={live} streamConnected={connected} numbersChangedAt={numbersChangedAt} />
+      <ReportHeader report={data} live={live} streamConnected={connected} numbersChangedAt={numbersChangedAt} actions={actions} />
       {/* React Query keeps the last good data when a refetch fails; say so, with the time of that data. */}
       {serverDown ? <ServerDownNotice since={dataUpdatedAt} timeZone={zone} /> : <UpstreamStaleNotice sync={data.sync} timeZone={zone} />}
       <SyncProgress sync={data.sync} />
@@ -154,9 +159,11 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId }
         </Section>
       </div>
 
-      <Section title="Contacts">
-        <ContactList campaignId={campaignId} timeZone={zone} />
-      </Section>
+      {scope.contacts ? (
+        <Section title="Contacts">
+          <ContactList campaignId={campaignId} timeZone={zone} />
+        </Section>
+      ) : null}
     </div>
   );
 }
