@@ -35,6 +35,8 @@ export const healthSchema = z.object({
   /** Exotel records that could not be understood: logged, counted, kept out of every total. */
   malformedRecords: count,
   webhooks: webhookHealthSchema,
+  /** The running build (package version + build hash); a wallboard reloads itself once when it changes. */
+  version: z.string().optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 
@@ -248,3 +250,15 @@ export const serverEventSchema = z.object({
   at: isoTime,
 });
 export type ServerEvent = z.infer<typeof serverEventSchema>;
+
+/** `GET /tv/<token>/api/display`: the display's own record, so the screen follows its settings and the server's version. */
+export const displaySelfSchema = z.object({
+  name: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  version: z.string(),
+});
+export type DisplaySelf = z.infer<typeof displaySelfSchema>;
+
+/** Commands an admin sends to displays over their event stream (`display-command` events). */
+export const displayCommandSchema = z.object({ command: z.enum(['reload', 'identify']) });
+export type DisplayCommand = z.infer<typeof displayCommandSchema>;

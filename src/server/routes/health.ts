@@ -1,6 +1,7 @@
 // GET /api/health: is callboard able to read Exotel, and what it has counted of bad records and webhooks.
 import { Hono } from 'hono';
 import type { Health } from '../../domain/api-schemas';
+import { appVersion } from '../app-version';
 import type { Config } from '../config';
 import type { UpstreamStatus } from '../exotel/upstream-status';
 import type { CounterStore, WebhookLog } from '../store/store';
@@ -17,6 +18,7 @@ export function healthRoutes(deps: { config: Config; store: CounterStore & Webho
       upstream,
       malformedRecords: deps.store.malformedRecords(),
       webhooks: deps.store.webhookHealth(),
+      version: appVersion(),
     };
     c.header('Cache-Control', 'no-store');
     return c.json(body);

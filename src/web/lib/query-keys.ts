@@ -11,3 +11,13 @@ export const campaignKeys = {
   /** One page of contacts: the page's filters, sort and offset are part of its key. */
   contactPage: <Page extends object>(campaignId: string, page: Page) => [...campaignKeys.contacts(campaignId), page] as const,
 };
+
+/** The server's own state: its health and version (a wallboard reloads itself once after an upgrade). */
+export const serverKeys = {
+  health: () => ['server', 'health'] as const,
+};
+
+/** A wallboard display's own record (name, settings, version), read under its token's prefix. */
+export const displayKeys = {
+  self: (apiBase: string) => ['display', apiBase] as const,
+};

@@ -2,7 +2,7 @@
 import type { Report } from '@domain/api-schemas';
 import { CampaignStatusBadge } from '@/components/ui/badge';
 import { LiveMarker } from '@/components/ui/live-marker';
-import { CAMPAIGNS_PATH } from '@/lib/paths';
+import { CAMPAIGNS_PATH, wallboardPath } from '@/lib/paths';
 import { Link } from '@/lib/router';
 import { formatAge, formatDateTime } from '@/lib/format';
 import { contactStatusConfig } from '@/lib/status-vocabulary';
@@ -22,8 +22,10 @@ export function ReportHeader({ report, live }: { report: Report; live: boolean }
   const zone = campaign.timeZone;
   return (
     <header className="space-y-2">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label="Breadcrumb" className="flex flex-wrap justify-between gap-2 text-sm">
         <Link href={CAMPAIGNS_PATH} className="text-blue-800 underline underline-offset-2">All campaigns</Link>
+        {/* A new tab: the wallboard is meant for another screen, and this report stays open here. */}
+        <a href={wallboardPath(campaign.id)} target="_blank" rel="noopener" className="text-blue-800 underline underline-offset-2">Open as wallboard</a>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-words text-2xl font-semibold">{campaign.name}</h1>
