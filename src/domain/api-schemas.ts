@@ -251,13 +251,18 @@ export const serverEventSchema = z.object({
 });
 export type ServerEvent = z.infer<typeof serverEventSchema>;
 
-/** `GET /tv/<token>/api/display`: the display's own record, so the screen follows its settings and the server's version. */
-export const displaySelfSchema = z.object({
+/**
+ * `GET /tv/<token>/api/scope` for a display: its name and settings (so the screen follows them), the reload
+ * generation an admin raises to reload it, and the server's version. Other fields may come and go.
+ */
+export const displayScopeResponseSchema = z.looseObject({
+  kind: z.literal('display'),
   name: z.string(),
   settings: z.record(z.string(), z.unknown()),
-  version: z.string(),
+  reloadGeneration: z.number().int().nonnegative().optional(),
+  version: z.string().optional(),
 });
-export type DisplaySelf = z.infer<typeof displaySelfSchema>;
+export type DisplayScopeResponse = z.infer<typeof displayScopeResponseSchema>;
 
 /** Commands an admin sends to displays over their event stream (`display-command` events). */
 export const displayCommandSchema = z.object({ command: z.enum(['reload', 'identify']) });

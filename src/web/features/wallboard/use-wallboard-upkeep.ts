@@ -87,3 +87,13 @@ export function useNightDim(dim: WallboardSettings['dim']): boolean {
   }, [check]);
   return dimmed;
 }
+
+/** Reloads when the display's reload generation grows past the one this page first saw. */
+export function useGenerationReload(generation: number | undefined, reload: Reload = browserReload): void {
+  const first = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (generation === undefined) return;
+    if (first.current === undefined) first.current = generation;
+    else if (generation > first.current) reload();
+  }, [generation, reload]);
+}

@@ -2,7 +2,7 @@
 // the campaigns in scope, one campaign's report, the display's own record, and the server's version. Polling is
 // set here, once: slow while the live stream is up (events bring changes sooner), quicker while it is down.
 import { queryOptions } from '@tanstack/react-query';
-import { campaignsResponseSchema, displaySelfSchema, healthSchema, reportSchema } from '@domain/api-schemas';
+import { campaignsResponseSchema, displayScopeResponseSchema, healthSchema, reportSchema } from '@domain/api-schemas';
 import { apiGet, apiUrl } from '@/lib/api-client';
 import { campaignKeys, displayKeys, serverKeys } from '@/lib/query-keys';
 
@@ -37,11 +37,11 @@ export const wallboardQueries = {
       refetchInterval: pollEvery(streamUp),
       ...unattended,
     }),
-  /** A display's record: its name, settings, and the server's version. 404 means the display was removed. */
+  /** A display's own scope: its name, settings, reload generation and the server's version. 404: removed. */
   display: (apiBase: string) =>
     queryOptions({
       queryKey: displayKeys.self(apiBase),
-      queryFn: ({ signal }) => apiGet(apiUrl(`${apiBase}/display`), displaySelfSchema, signal),
+      queryFn: ({ signal }) => apiGet(apiUrl(`${apiBase}/scope`), displayScopeResponseSchema, signal),
       refetchInterval: POLL_SELF_MS,
       ...unattended,
     }),

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { CampaignSummary } from '@domain/api-schemas';
+import { isCampaignActive } from '@domain/campaign-status';
 import { ApiError } from '@/lib/api-client';
 import { useLocation } from '@/lib/router';
 import { useNow } from '@/lib/use-now';
@@ -13,14 +14,13 @@ import { ratePerMinute } from '../wallboard-figures';
 import { DEFAULT_SETTINGS, resolveSettings, type WallboardSettings } from '../wallboard-settings';
 import { slidesFor, useGridPageSize, useRotation, type Slide } from '../wallboard-slides';
 import { useWallboardStream } from '../use-wallboard-stream';
-import { useDailyReload, useDrift, useNightDim, useVersionReload } from '../use-wallboard-upkeep';
+import { useDailyReload, useDrift, useGenerationReload, useNightDim, useVersionReload } from '../use-wallboard-upkeep';
 import { CampaignSlide } from './campaign-slide';
 import { GridSlide } from './grid-slide';
 import { formatClock } from './wallboard-header';
 import './wallboard.css';
 
 export const IDENTIFY_MS = 10_000;
-const ACTIVE_STATUSES: ReadonlySet<CampaignSummary['status']> = new Set(['in-progress', 'paused']);
 const RATE_WINDOW_MS = 5 * 60_000;
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
@@ -36,7 +36,7 @@ export function WallboardPage({ apiBase, display }: { apiBase: string; display: 
   if (revoked) return <RemovedScreen />;
   // A display waits for its own record (its settings); if that fails for another reason, defaults will do.
   if (display && self.isPending) return <div className="wb-root" data-theme="dark" />;
-  return <WallboardScreen apiBase={apiBase} display={display} displayName={self.data?.name ?? null} displaySettings={self.data?.settings} displayVersion={self.data?.version} onRevoked={() => setRevokedByEvent(true)} />;
+  return <WallboardScreen apiBase={apiBase} display={display} displayName={self.data?.name ?? null} displaySettings={self.data?.settings} displayVersion={self.data?.version} reloadGeneration={self.data?.reloadGeneration} onRevoked={() => setRevokedByEvent(true)} />;
 }
 
 interface ScreenProps {
@@ -45,10 +45,11 @@ interface ScreenProps {
   displayName: string | null;
   displaySettings: unknown;
   displayVersion: string | undefined;
+  reloadGeneration: number | undefined;
   onRevoked: () => void;
 }
 
-function WallboardScreen({ apiBase, display, displayName, displaySettings, displayVersion, onRevoked }: ScreenProps) {
+function WallboardScreen({ apiBase, display, displayName, displaySettings, displayVersion, reloadGeneration, onRevoked }: ScreenProps) {
   const searchText = useLocation().search.toString();
   const settings = useMemo(
     () => resolveSettings(displaySettings, new URLSearchParams(searchText), display ? { ...DEFAULT_SETTINGS, campaigns: 'all' } : DEFAULT_SETTINGS),
@@ -74,7 +75,9 @@ function WallboardScreen({ apiBase, display, displayName, displaySettings, displ
     if (display && isNotFound(list.error)) onRevoked();
   }, [display, list.error, onRevoked]);
 
+  // An admin's "reload" reaches a display by its stream at once, or by a raised generation at its next poll.
   const { quietMoment } = useVersionReload(display ? displayVersion : health.data?.version);
+  useGenerationReload(reloadGeneration);
   useDailyReload(settings.reloadAtMin);
   const drift = useDrift(settings.drift);
   const dimmed = useNightDim(settings.dim);
@@ -133,7 +136,7 @@ function WallboardScreen({ apiBase, display, displayName, displaySettings, displ
 /** The campaigns a wallboard shows, in the order asked for. */
 export function pickCampaigns(listed: readonly CampaignSummary[], wanted: WallboardSettings['campaigns']): CampaignSummary[] {
   if (wanted === 'all') return [...listed];
-  if (wanted === 'active') return listed.filter((campaign) => ACTIVE_STATUSES.has(campaign.status));
+  if (wanted === 'active') return listed.filter((campaign) => isCampaignActive(campaign.status));
   const byId = new Map(listed.map((campaign) => [campaign.id, campaign]));
   return wanted.map((id) => byId.get(id)).filter((campaign): campaign is CampaignSummary => campaign !== undefined);
 }
