@@ -1,12 +1,28 @@
 // Builds callboard's HTTP app (never listens: main.ts does, tests call app.request()). /api reads only the store,
 // so browsers never cause an Exotel call; /webhooks/exotel takes Exotel's posts; everything else is the SPA.
+// Access: /api needs a signed-in user (http/principal.ts); share links and displays read under /s/<token> and
+// /tv/<token> (routes/scoped.ts), masked where their scope says so.
 import { Hono } from 'hono';
 import type { Config } from './config';
 import type { UpstreamStatus } from './exotel/upstream-status';
 import type { LiveHub } from './live/hub';
 import { allowedHostNames, allowedHosts } from './http/allowed-hosts';
 import { securityHeaders } from './http/security-headers';
-import { consoleLogger } from './log';
+import { consoleLogger, type Logger } from './log';
+import { createLoginThrottle, type LoginThrottle } from './access/login-throttle';
+import type { ScryptParams } from './access/passwords';
+import { createSessions } from './access/sessions';
+import { requirePrincipal, resolvePrincipal, type AccessEnv } from './http/principal';
+import { AccessStreams } from './live/access-streams';
+import { auditRoutes } from './routes/audit';
+import { displayRoutes } from './routes/displays';
+import { scopedRoutes } from './routes/scoped';
+import { sessionRoutes } from './routes/session';
+import { shareLinkRoutes } from './routes/share-links';
+import { userRoutes } from './routes/users';
+import type { AccessStore } from './store/access-store';
+import { SqliteAccessStore } from './store/sqlite-access';
+import { openSqliteDatabase } from './store/sqlite-store';
 import { campaignRoutes } from './routes/campaigns';
 import { contactRoutes } from './routes/contacts';
 import { eventRoutes } from './routes/events';
@@ -28,20 +44,54 @@ export interface AppDeps {
   /** The built SPA (dist/); without it only /api and /webhooks answer. */
   staticDir?: string;
   now?: () => Date;
+  /** Users, sessions, share links, displays, audit. Absent (older tests): an empty in-memory one, so nobody signs in. */
+  access?: AccessStore;
+  /** The open streams of share links and displays (revoke closes them). */
+  streams?: AccessStreams;
+  throttle?: LoginThrottle;
+  logger?: Logger;
+  /** Tests lower the password hash's cost. */
+  scrypt?: ScryptParams;
+  /** Tests shorten the scoped streams' heartbeat and token re-check. */
+  scopedStreamTiming?: { heartbeatMs?: number; recheckMs?: number };
 }
 
 export function createApp(deps: AppDeps): Hono {
   const now = deps.now ?? (() => new Date());
+  const nowMs = () => now().getTime();
+  const logger = deps.logger ?? consoleLogger;
+  const access = deps.access ?? new SqliteAccessStore(openSqliteDatabase(':memory:'));
+  const streams = deps.streams ?? new AccessStreams();
+  const sessions = createSessions(access, nowMs);
   const app = new Hono();
   // Outermost, so every response has them, the 421 and errors included.
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ frameAncestors: deps.config.access.frameAncestors }));
   // Before any route: a request addressed to a name that is not callboard's (DNS rebinding) reaches nothing.
   app.use('*', allowedHosts(allowedHostNames(deps.config)));
 
-  const api = new Hono();
+  const campaigns = campaignRoutes(deps);
+  const reports = reportRoutes({ store: deps.store, upstream: deps.upstream, watched: deps.watched, timeZone: deps.config.timeZone, now });
+  // The scoped prefixes ask the same read routes in-process (one report cache), then mask what they return.
+  const reads = new Hono();
+  reads.route('/', campaigns);
+  reads.route('/', reports);
+  app.route(
+    '/',
+    scopedRoutes({ config: deps.config, store: deps.store, access, hub: deps.hub, watched: deps.watched, streams, reads, staticDir: deps.staticDir, now: nowMs, logger, ...deps.scopedStreamTiming }),
+  );
+
+  const api = new Hono<AccessEnv>();
+  // Order: who is asking (cookie, trusted proxy, demo), then the door (same-origin for changes, 401 without a user).
+  api.use('*', resolvePrincipal({ config: deps.config, sessions, users: access }));
+  api.use('*', requirePrincipal({ config: deps.config }));
+  api.route('/', sessionRoutes({ config: deps.config, sessions, users: access, throttle: deps.throttle ?? createLoginThrottle(nowMs), now: nowMs, logger, scrypt: deps.scrypt }));
+  api.route('/', userRoutes({ store: access, now: nowMs, scrypt: deps.scrypt }));
+  api.route('/', shareLinkRoutes({ config: deps.config, store: deps.store, access, streams, now: nowMs, logger }));
+  api.route('/', displayRoutes({ config: deps.config, store: deps.store, access, streams, now: nowMs, logger }));
+  api.route('/', auditRoutes({ store: access }));
   api.route('/', healthRoutes(deps));
-  api.route('/', campaignRoutes(deps));
-  api.route('/', reportRoutes({ store: deps.store, upstream: deps.upstream, watched: deps.watched, timeZone: deps.config.timeZone, now }));
+  api.route('/', campaigns);
+  api.route('/', reports);
   api.route('/', contactRoutes(deps));
   api.route('/', eventRoutes({ hub: deps.hub, watched: deps.watched }));
   api.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
@@ -52,8 +102,14 @@ export function createApp(deps: AppDeps): Hono {
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('Not found', 404)));
   app.onError((error, c) => {
-    consoleLogger.error('http.unhandled_error', { method: c.req.method, path: c.req.path, message: error.message });
+    // A share or display path carries its token: the log names the prefix, never the token.
+    logger.error('http.unhandled_error', { method: c.req.method, path: redactTokenPath(c.req.path), message: error.message });
     return c.json({ error: 'internal error' }, 500);
   });
   return app;
+}
+
+/** `/s/<token>/api/...` -> `/s/<token>/api/...` with the token replaced, for logs. */
+export function redactTokenPath(path: string): string {
+  return path.replace(/^\/(s|tv)\/[^/]+/, '/$1/<token>');
 }

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../domain/report/time-zone';
+import { parseAccessConfig, type AccessConfig } from './access/access-config';
 
 /** An Exotel account sid: letters, digits, `-` and `_`; it becomes part of every upstream URL path. */
 export const ACCOUNT_SID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -75,6 +76,8 @@ export interface Config {
    */
   freshDatabase: boolean;
   demo: { speed: number; seed: number };
+  /** Sign-in, trusted proxies, the first admin, embedding (see access/access-config.ts and docs/access.md). */
+  access: AccessConfig;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -107,6 +110,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dbPath: e.CALLBOARD_DB ?? (live ? './data/callboard.db' : './data/demo.db'),
     freshDatabase: !live && e.CALLBOARD_DB === undefined,
     demo: { speed: e.CALLBOARD_DEMO_SPEED, seed: e.CALLBOARD_DEMO_SEED },
+    access: parseAccessConfig(env),
   };
 }
 

@@ -5,7 +5,10 @@ import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { parseConfig, type Config } from './config';
 import { consoleLogger } from './log';
-import { openSqliteStore } from './store/sqlite-store';
+import { openSqliteDatabase, SqliteStore } from './store/sqlite-store';
+import { SqliteAccessStore } from './store/sqlite-access';
+import { bootstrapAdmin } from './access/users';
+import { SESSION_LIFETIMES } from './access/sessions';
 import { createApp } from './app';
 import { webhookRoutes } from './routes/webhooks';
 import { replayQuarantined } from './webhooks/quarantine';
@@ -17,18 +20,36 @@ import { createSync } from './sync/create-sync';
 import type { DemoUpstream } from './demo';
 import { gracefulShutdown, SERVER_OPTIONS } from './http/shutdown';
 
+/** Expired and idle sessions are deleted this often (they are refused at once anyway; this only tidies the table). */
+const SESSION_SWEEP_MS = 10 * 60_000;
+
 async function main(): Promise<void> {
   const logger = consoleLogger;
   const config = parseConfig(process.env);
   if (config.dbPath !== ':memory:') mkdirSync(dirname(resolve(config.dbPath)), { recursive: true });
   if (config.freshDatabase) for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.dbPath}${suffix}`, { force: true });
-  const store = openSqliteStore(config.dbPath);
+  // One connection for the campaign data and the access tables (users, sessions, links, displays, audit).
+  const db = openSqliteDatabase(config.dbPath);
+  const store = new SqliteStore(db);
+  const access = new SqliteAccessStore(db);
+  const admin = await bootstrapAdmin({ store: access, now: () => Date.now() }, config.access.bootstrapAdmin);
+  // The outcome, never the password.
+  if (admin.outcome === 'created') logger.info('access.first_admin_created', { email: admin.email });
+  else if (admin.outcome === 'failed') logger.error('access.first_admin_failed', { message: admin.message });
+  else if (config.mode === 'live' && admin.reason === 'not-configured') {
+    logger.warn('access.no_users', { hint: 'set CALLBOARD_ADMIN_EMAIL and CALLBOARD_ADMIN_PASSWORD, or run: npm run users -- add <email> --role admin' });
+  }
+  const sweepSessions = setInterval(() => {
+    const removed = access.deleteExpiredSessions(Date.now(), SESSION_LIFETIMES.idleMs);
+    if (removed > 0) logger.info('access.sessions_swept', { removed });
+  }, SESSION_SWEEP_MS);
+  sweepSessions.unref();
   const hub = new LiveHub();
   const watched = new WatchedCampaigns();
   // Demo mode has an upstream too (the simulator), so it starts as configured.
   const upstream = new UpstreamStatus(true);
   const webhooks = webhookRoutes({ store, hub, secret: config.webhookSecret, logger });
-  const app = createApp({ config, store, upstream, hub, watched, webhooks, staticDir: resolve('dist') });
+  const app = createApp({ config, store, access, upstream, hub, watched, webhooks, staticDir: resolve('dist'), logger });
 
   let listening: (port: number) => void = () => undefined;
   const portKnown = new Promise<number>((done) => (listening = done));
@@ -39,7 +60,10 @@ async function main(): Promise<void> {
     server,
     logger,
     stopSync: () => sync?.scheduler.stop() ?? Promise.resolve(),
-    closeStore: () => store.close(),
+    closeStore: () => {
+      clearInterval(sweepSessions);
+      store.close();
+    },
     closeOthers: () => demo?.close() ?? Promise.resolve(),
   });
   const port = await Promise.race([portKnown, new Promise<never>((_, fail) => server.once('error', fail))]);
@@ -75,6 +99,7 @@ async function main(): Promise<void> {
     url: localUrl,
     upstream: config.mode === 'live' ? credentials.baseUrl : `simulator at ${credentials.baseUrl}`,
     rateLimitPerMin: config.rateLimitPerMin,
+    access: config.mode === 'demo' ? 'demo: this machine opens as a demo admin, no sign-in' : 'sign-in required',
     ...webhookUrls(config, localUrl),
   });
 

@@ -9,6 +9,7 @@ describe('parseAccessConfig', () => {
       trustedProxies: [],
       cookie: { secure: false },
       managersMayShareFullPii: false,
+      frameAncestors: [],
     });
   });
 
@@ -30,10 +31,20 @@ describe('parseAccessConfig', () => {
     expect(config.trustedProxies).toHaveLength(2);
   });
 
+  it('reads the frame ancestors allowed to embed callboard', () => {
+    expect(parseAccessConfig({ CALLBOARD_FRAME_ANCESTORS: "'self', https://*.example.com https://wall.lan:8443" }).frameAncestors).toEqual([
+      "'self'",
+      'https://*.example.com',
+      'https://wall.lan:8443',
+    ]);
+  });
+
   it.each([
     { case: 'an admin email without a password', env: { CALLBOARD_ADMIN_EMAIL: 'a@example.com' }, message: /both/ },
     { case: 'a trusted header without proxies', env: { CALLBOARD_TRUSTED_USER_HEADER: 'X-User' }, message: /TRUSTED_PROXIES/ },
     { case: 'an unreadable proxy', env: { CALLBOARD_TRUSTED_PROXIES: 'proxy.local' }, message: /proxy\.local/ },
+    { case: 'a frame ancestor with a path', env: { CALLBOARD_FRAME_ANCESTORS: 'https://portal.example.com/page' }, message: /FRAME_ANCESTORS/ },
+    { case: 'a frame ancestor keyword other than self', env: { CALLBOARD_FRAME_ANCESTORS: "'unsafe-inline'" }, message: /FRAME_ANCESTORS/ },
   ])('refuses $case', ({ env, message }) => {
     expect(() => parseAccessConfig(env)).toThrow(message);
   });

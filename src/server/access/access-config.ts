@@ -1,4 +1,4 @@
-// The access settings, parsed from the environment with zod (to be folded into config.ts when access is wired).
+// The access settings, parsed from the environment with zod; config.ts folds them into the server's Config.
 import { z } from 'zod';
 import { emailSchema } from '../../domain/access/principal';
 import type { IpRange } from './ip-address';
@@ -18,6 +18,15 @@ const accessEnvSchema = z.object({
   CALLBOARD_PUBLIC_URL: z.url().optional(),
   /** Whether managers (not only admins) may create share links that show full numbers and names. */
   CALLBOARD_MANAGERS_SHARE_FULL_PII: z.enum(['true', 'false']).default('false'),
+  /**
+   * Origins that may embed callboard's pages in a frame (CSP frame-ancestors), e.g. an intranet portal showing a
+   * wallboard: `'self'` or `https://host[:port]` (a leading `*.` allowed), comma- or space-separated. Empty: none.
+   */
+  CALLBOARD_FRAME_ANCESTORS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/[\s,]+/).filter((entry) => entry !== ''))
+    .pipe(z.array(z.string().regex(/^('self'|https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?)$/, "'self' or origins like https://portal.example.com"))),
 });
 
 export interface AccessConfig {
@@ -26,6 +35,8 @@ export interface AccessConfig {
   trustedProxies: IpRange[];
   cookie: CookieSettings;
   managersMayShareFullPii: boolean;
+  /** CSP frame-ancestors sources; empty means `'none'`. */
+  frameAncestors: string[];
 }
 
 export function parseAccessConfig(env: Record<string, string | undefined>): AccessConfig {
@@ -50,5 +61,6 @@ export function parseAccessConfig(env: Record<string, string | undefined>): Acce
     trustedProxies: proxies.ranges,
     cookie: cookieSettingsFor(e.CALLBOARD_PUBLIC_URL ?? null),
     managersMayShareFullPii: e.CALLBOARD_MANAGERS_SHARE_FULL_PII === 'true',
+    frameAncestors: e.CALLBOARD_FRAME_ANCESTORS,
   };
 }

@@ -7,34 +7,39 @@ import type { Context, MiddlewareHandler } from 'hono';
  * The built SPA loads one module script and one stylesheet from /assets, talks only to its own origin (fetch, SSE),
  * and has no inline script or <style>: React and recharts set styles through the DOM, which CSP does not govern.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy([]);
+
+/** The policy with `frame-ancestors` from CALLBOARD_FRAME_ANCESTORS (empty: `'none'`, no page may frame callboard). */
+export function contentSecurityPolicy(frameAncestors: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors.length === 0 ? "'none'" : frameAncestors.join(' ')}`,
+  ].join('; ');
+}
 
 const ALWAYS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
-const HTML: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  // The SPA's entry names the hashed assets of the current build: revalidate it on every load, never serve it stale.
-  'Cache-Control': 'no-cache',
-};
-
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(options: { frameAncestors?: readonly string[] } = {}): MiddlewareHandler {
+  const html: Record<string, string> = {
+    ...ALWAYS,
+    'Content-Security-Policy': contentSecurityPolicy(options.frameAncestors ?? []),
+    // The SPA's entry names the hashed assets of the current build: revalidate it on every load, never serve it stale.
+    'Cache-Control': 'no-cache',
+  };
   return async (c, next) => {
     await next();
-    const html = (c.res.headers.get('content-type') ?? '').toLowerCase().startsWith('text/html');
-    setMissing(c, html ? { ...ALWAYS, ...HTML } : ALWAYS);
+    const isHtml = (c.res.headers.get('content-type') ?? '').toLowerCase().startsWith('text/html');
+    setMissing(c, isHtml ? html : ALWAYS);
   };
 }
 

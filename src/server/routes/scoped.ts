@@ -1,0 +1,323 @@
+// The read API and pages of scoped principals: /s/<token>/... (share links) and /tv/<token>/... (displays). The
+// token is resolved on every request, so a revoked, rotated or expired one stops at once; anything not live, and any
+// campaign outside the scope, is the same 404. Reads go through the same /api routes (one cache, one builder) and
+// then a masking step: in a masked scope no response, SSE message or error carries a full number or name.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { contactsQuerySchema, type ContactsResponse } from '../../domain/api-schemas';
+import { endsWithLastFour, maskedSearchRule } from '../../domain/access/masking';
+import { canReadCampaign, canSeeContacts, isMasked, type DisplayPrincipal, type SharePrincipal } from '../../domain/access/principal';
+import { isCampaignActive } from '../../domain/campaign-status';
+import { isCampaignId } from '../../domain/campaign-id';
+import { maskContactRow, maskReportJson, scrubDeep } from '../access/masked-responses';
+import { resolveDisplayToken, resolveShareToken } from '../access/scoped-links';
+import { truncateAddress } from '../access/ip-address';
+import type { Config } from '../config';
+import { requestAddress } from '../http/principal';
+import type { AccessStreams, DisplayCommand } from '../live/access-streams';
+import type { HubEvent, LiveHub } from '../live/hub';
+import type { Logger } from '../log';
+import type { DisplaysPort, ShareLinksPort } from '../store/access-store';
+import type { CallStore, CampaignStore } from '../store/store';
+import type { WatchedCampaigns } from '../sync/watched';
+
+export type ScopedPrincipal = SharePrincipal | DisplayPrincipal;
+type ScopedEnv = { Variables: { scope: ScopedPrincipal } };
+
+export interface ScopedRouteDeps {
+  config: Config;
+  store: CampaignStore & CallStore;
+  access: ShareLinksPort & DisplaysPort;
+  hub: LiveHub;
+  watched: WatchedCampaigns;
+  streams: AccessStreams;
+  /** The /api read routes (GET /campaigns, GET /campaigns/:id/report), asked in-process so both share one cache. */
+  reads: Hono;
+  staticDir?: string;
+  now: () => number;
+  logger: Logger;
+  heartbeatMs?: number;
+  /** How often an open stream re-checks its token (expiry, or a revocation made by another process). */
+  recheckMs?: number;
+}
+
+/** Sent with every shared page and its API: no token in a Referer, no search-engine copy, nothing cached. */
+export const SCOPED_HEADERS: Record<string, string> = {
+  'Referrer-Policy': 'no-referrer',
+  'X-Robots-Tag': 'noindex, nofollow',
+  'Cache-Control': 'no-store',
+};
+
+/** One page for every link that does not work, whatever the reason: it must not hint at what exists. */
+export const LINK_NOT_VALID_HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Link not available · callboard</title></head>
+<body>
+<main>
+<h1>This link isn't available</h1>
+<p>It may have expired or been switched off, or the address may be incomplete.</p>
+<p>Ask the person who shared it with you for a new link.</p>
+</main>
+</body>
+</html>
+`;
+
+const NOT_FOUND_JSON = { error: 'Not found.' };
+const HEARTBEAT_MS = 15_000;
+const RECHECK_MS = 5_000;
+/** A display's contact is written at most this often (it polls every 30 s; every request need not be a write). */
+const CONTACT_WRITE_EVERY_MS = 15_000;
+/** The largest set of last-four matches a masked search filters in memory (a campaign rarely has more). */
+const LAST_FOUR_SCAN_LIMIT = 100_000;
+
+export const APP_VERSION_HEADER = 'x-callboard-version';
+
+const eventsQuerySchema = z.object({ campaign: z.string().optional() });
+
+export function scopedRoutes(deps: ScopedRouteDeps): Hono {
+  const app = new Hono();
+  app.route('/s/:token', scopedApp(deps, 'share'));
+  app.route('/tv/:token', scopedApp(deps, 'display'));
+  return app;
+}
+
+function isApiPath(path: string): boolean {
+  return /^\/(s|tv)\/[^/]+\/api(\/|$)/.test(path);
+}
+
+function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<ScopedEnv> {
+  const app = new Hono<ScopedEnv>();
+  const lastContactWrite = new Map<string, number>();
+
+  const resolve = (token: string): ScopedPrincipal | null =>
+    kind === 'share' ? resolveShareToken({ store: deps.access, now: deps.now }, token) : resolveDisplayToken({ store: deps.access, now: deps.now }, token);
+  const scopeId = (scope: ScopedPrincipal): string => (scope.kind === 'share' ? scope.linkId : scope.displayId);
+
+  const notFound = (c: Context) =>
+    isApiPath(c.req.path) ? c.json(NOT_FOUND_JSON, 404) : c.html(LINK_NOT_VALID_HTML, 404);
+
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SCOPED_HEADERS)) c.res.headers.set(name, value);
+  });
+
+  app.use('*', async (c, next) => {
+    const scope = resolve(c.req.param('token') ?? '');
+    if (scope === null) return notFound(c);
+    c.set('scope', scope);
+    if (scope.kind === 'display') noteDisplayContact(c, scope);
+    await next();
+  });
+
+  function noteDisplayContact(c: Context, scope: DisplayPrincipal): void {
+    const at = deps.now();
+    if (at - (lastContactWrite.get(scope.displayId) ?? 0) < CONTACT_WRITE_EVERY_MS) return;
+    lastContactWrite.set(scope.displayId, at);
+    const version = c.req.header(APP_VERSION_HEADER)?.replace(/[^\w.+-]/g, '').slice(0, 40) || null;
+    deps.access.recordDisplayContact(scope.displayId, at, version);
+  }
+
+  function activeIds(scope: ScopedPrincipal): Set<string> {
+    if (scope.kind !== 'display' || scope.campaignIds !== 'active') return new Set();
+    return new Set(deps.store.listCampaigns().filter((campaign) => isCampaignActive(campaign.status)).map((campaign) => campaign.id));
+  }
+
+  const readable = (scope: ScopedPrincipal, id: string): boolean => isCampaignId(id) && canReadCampaign(scope, id, activeIds(scope));
+
+  /** What the page needs to know about its own scope (title, masking, which tabs to show). */
+  app.get('/api/scope', (c) => {
+    const scope = c.get('scope');
+    if (scope.kind === 'share') {
+      const link = deps.access.findShareLinkById(scope.linkId);
+      return c.json({
+        kind: 'share',
+        campaignIds: scope.campaignIds,
+        masked: isMasked(scope),
+        contacts: scope.contacts,
+        label: link?.label ?? null,
+        expiresAt: link ? new Date(link.expiresAt).toISOString() : null,
+      });
+    }
+    const display = deps.access.findDisplayById(scope.displayId);
+    return c.json({
+      kind: 'display',
+      name: display?.name ?? '',
+      campaignIds: scope.campaignIds,
+      masked: true,
+      contacts: false,
+      settings: display?.settings ?? {},
+      reloadGeneration: display?.reloadGeneration ?? 0,
+    });
+  });
+
+  app.get('/api/campaigns', async (c) => {
+    const scope = c.get('scope');
+    const res = await deps.reads.request('/campaigns');
+    const body: unknown = await res.json();
+    const parsed = z.object({ campaigns: z.array(z.looseObject({ id: z.string() })) }).loose().safeParse(body);
+    if (!res.ok || !parsed.success) return c.json({ error: 'The campaign list is not available right now.' }, 503);
+    const active = activeIds(scope);
+    const campaigns = parsed.data.campaigns.filter((campaign) => canReadCampaign(scope, campaign.id, active));
+    return c.json(scrubDeep({ ...parsed.data, campaigns }));
+  });
+
+  app.get('/api/campaigns/:id/report', async (c) => {
+    const scope = c.get('scope');
+    const id = c.req.param('id');
+    if (!readable(scope, id)) return c.json(NOT_FOUND_JSON, 404);
+    const res = await deps.reads.request(`/campaigns/${id}/report`);
+    if (!res.ok) return c.json(res.status === 404 ? NOT_FOUND_JSON : { error: 'The report is not available right now.' }, res.status === 404 ? 404 : 503);
+    const report: unknown = await res.json();
+    return c.json(isMasked(scope) ? maskReportJson(report) : report);
+  });
+
+  app.get('/api/campaigns/:id/contacts', (c) => {
+    const scope = c.get('scope');
+    const id = c.req.param('id');
+    if (!canSeeContacts(scope) || !readable(scope, id) || deps.store.getCampaign(id) === null) return c.json(NOT_FOUND_JSON, 404);
+    const parsed = contactsQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) {
+      // Names the parameter, never echoes its value (a masked scope must not reflect a number back).
+      const names = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || 'query'))].join(', ');
+      return c.json({ error: `Invalid contacts query: ${names}` }, 400);
+    }
+    deps.watched.touch(id);
+    const query = parsed.data;
+    if (!isMasked(scope)) return c.json(deps.store.queryContacts(id, query));
+    const search = maskedSearchRule(query.q);
+    if (!search.ok) return c.json({ error: search.reason }, 400);
+    let page: ContactsResponse;
+    if (search.lastFour === null) page = deps.store.queryContacts(id, { ...query, q: '' });
+    else {
+      // Four digits match anywhere in the index; only those at the end of the number count here.
+      const lastFour = search.lastFour;
+      const candidates = deps.store.queryContacts(id, { ...query, q: lastFour, offset: 0, limit: LAST_FOUR_SCAN_LIMIT });
+      const matches = candidates.rows.filter((row) => endsWithLastFour(row.number, lastFour));
+      page = { total: matches.length, rows: matches.slice(query.offset, query.offset + query.limit) };
+    }
+    return c.json({ total: page.total, rows: page.rows.map(maskContactRow) });
+  });
+
+  app.get('/api/events', (c) => {
+    const scope = c.get('scope');
+    const token = c.req.param('token') ?? '';
+    const query = eventsQuerySchema.safeParse(c.req.query());
+    const filter = query.success ? (query.data.campaign ?? null) : null;
+    if (!query.success || (filter !== null && !readable(scope, filter))) return c.json(NOT_FOUND_JSON, 404);
+    return streamScopedEvents(c, { ...deps, scope, filter, id: scopeId(scope), stillValid: () => resolve(token) !== null, readable: (campaignId) => readable(scope, campaignId) });
+  });
+
+  app.all('/api/*', (c) => c.json(NOT_FOUND_JSON, 404));
+  app.all('/api', (c) => c.json(NOT_FOUND_JSON, 404));
+
+  app.get('*', (c) => {
+    const scope = c.get('scope');
+    if (scope.kind === 'share') {
+      const address = requestAddress(c, deps.config);
+      deps.access.recordShareLinkOpen(scope.linkId, {
+        at: deps.now(),
+        address: address === null ? null : truncateAddress(address),
+        userAgent: c.req.header('user-agent')?.slice(0, 200) ?? null,
+      });
+      deps.logger.info('share_link.opened', { linkId: scope.linkId });
+    }
+    const html = deps.staticDir === undefined ? null : readIndex(deps.staticDir);
+    if (html === null) return c.text('callboard: the web app is not built (run `vite build`).', 503);
+    return c.html(html, 200);
+  });
+
+  app.all('*', (c) => notFound(c));
+  return app;
+}
+
+function readIndex(dir: string): string | null {
+  try {
+    return readFileSync(join(dir, 'index.html'), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+type Outgoing = { kind: 'event'; event: HubEvent } | { kind: 'command'; command: DisplayCommand } | { kind: 'revoked' };
+
+/**
+ * The scoped twin of GET /api/events: the same `ready`, change events and heartbeats, but only of campaigns in
+ * scope, plus `display-command` events and a final `access-revoked` when the link or display is switched off
+ * (at once through AccessStreams, or at the next re-check for an expiry).
+ */
+function streamScopedEvents(
+  c: Context,
+  deps: ScopedRouteDeps & { scope: ScopedPrincipal; filter: string | null; id: string; stillValid: () => boolean; readable: (campaignId: string) => boolean },
+): Response {
+  return streamSSE(c, async (stream) => {
+    const queue: Outgoing[] = [];
+    let wake: (() => void) | null = null;
+    const push = (item: Outgoing) => {
+      queue.push(item);
+      wake?.();
+    };
+    const unsubscribe = deps.hub.subscribe(deps.filter, (event) => {
+      // A campaign's own stream was checked when it opened (an "active" display's campaign that finishes is dropped
+      // by the wallboard from its campaign list, not by ending the stream with `access-revoked`). Without a campaign,
+      // campaign-level events of campaigns outside the scope say nothing to this viewer: not even their ids.
+      if (deps.filter !== null || event.campaignId === '*' || deps.readable(event.campaignId)) push({ kind: 'event', event });
+    });
+    const unregister = deps.streams.open(deps.id, {
+      revoke: () => push({ kind: 'revoked' }),
+      command: (command) => push({ kind: 'command', command }),
+    });
+    let open = true;
+    stream.onAbort(() => {
+      open = false;
+      wake?.();
+    });
+    if (deps.filter) deps.watched.touch(deps.filter);
+    try {
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ campaign: deps.filter }), retry: 3000 });
+      const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_MS;
+      const recheckMs = deps.recheckMs ?? RECHECK_MS;
+      let lastBeat = Date.now();
+      let lastCheck = Date.now();
+      while (open) {
+        const next = queue.shift();
+        if (next?.kind === 'revoked') break;
+        if (next?.kind === 'command') {
+          await stream.writeSSE({ event: 'display-command', data: JSON.stringify({ command: next.command }) });
+          continue;
+        }
+        if (next?.kind === 'event') {
+          const { event } = next;
+          const data = { type: event.type, campaignId: event.campaignId, at: event.at };
+          await stream.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(isMasked(deps.scope) ? scrubDeep(data) : data) });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(heartbeatMs, recheckMs));
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        const nowMs = Date.now();
+        if (open && nowMs - lastCheck >= recheckMs) {
+          lastCheck = nowMs;
+          if (!deps.stillValid()) break;
+        }
+        if (open && queue.length === 0 && nowMs - lastBeat >= heartbeatMs) {
+          lastBeat = nowMs;
+          await stream.writeSSE({ event: 'heartbeat', data: new Date().toISOString() });
+          if (deps.filter) deps.watched.touch(deps.filter);
+        }
+      }
+      if (open) await stream.writeSSE({ event: 'access-revoked', data: JSON.stringify({ reason: 'This link is no longer available.' }) });
+    } finally {
+      unsubscribe();
+      unregister();
+      await stream.close();
+    }
+  });
+}
