@@ -1,11 +1,11 @@
-// Journeys of the wallboard: it fits and reads at four screen sizes with no scrollbar and nothing cut off, shows no
-// phone number, rotates through its campaigns, and heals by itself after the server goes away and comes back.
-// Display tokens (/tv/<token>) come with the access server; until then these journeys use a manager's
-// /wallboard, which is the same page under /api.
+// Journeys of the wallboard, opened by a display token (/tv/<token>) as a TV would: it fits and reads at four
+// screen sizes with no scrollbar and nothing cut off, shows no phone number, rotates through its campaigns, obeys
+// an admin's identify, shows the removal screen once revoked, and heals by itself after the network to the server
+// is cut and restored. (Demo mode signs loopback requests in as an admin, so the journeys create displays.)
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { PAUSED_NAME, RUNNING_NAME, findCampaign } from './support';
 
 const ARTIFACTS = 'e2e-artifacts';
@@ -42,7 +42,11 @@ async function measure(page: Page): Promise<FitReport> {
         smallestText = (element.textContent ?? '').trim().slice(0, 40);
       }
       const box = element.getBoundingClientRect();
-      const escapes = box.left < -1 || box.top < -1 || box.right > innerWidth + 1 || box.bottom > innerHeight + 1;
+      // Inside the screen, and inside its own tile, panel or card.
+      const holder = element.parentElement?.closest('.wb-tile, .wb-panel, .wb-card')?.getBoundingClientRect();
+      const outside = (outer: { left: number; top: number; right: number; bottom: number }) =>
+        box.left < outer.left - 1 || box.top < outer.top - 1 || box.right > outer.right + 1 || box.bottom > outer.bottom + 1;
+      const escapes = outside({ left: 0, top: 0, right: innerWidth, bottom: innerHeight }) || (holder !== undefined && outside(holder));
       if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1 || escapes) {
         cutOff.push(`${(element.textContent ?? '').trim().slice(0, 40)} (${Math.round(box.width)}x${Math.round(box.height)} at ${Math.round(box.left)},${Math.round(box.top)})`);
       }
@@ -73,11 +77,22 @@ async function expectFits(page: Page, size: { width: number; height: number }, p
 
 test.beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
+/** Creates a display as an admin would; returns its id and the path of its screen (/tv/<token>). */
+async function createDisplay(request: APIRequestContext, name: string, campaignIds: string[] | 'active', settings: Record<string, unknown> = {}) {
+  const response = await request.post('/api/displays', { data: { name, campaignIds, settings } });
+  expect(response.status(), await response.text()).toBe(201);
+  const body = (await response.json()) as { id: string; url: string };
+  return { id: body.id, path: new URL(body.url).pathname };
+}
+
 test('one campaign and the grid fit 720p, 1080p, 4K and portrait, with no phone number anywhere', async ({ page, request }) => {
   test.setTimeout(120_000);
   const running = await findCampaign(request, RUNNING_NAME);
-  await page.goto(`/wallboard?campaigns=${running.id}`);
+  const single = await createDisplay(request, 'Sales floor', [running.id]);
+  await page.goto(single.path);
   const slide = page.locator('[data-shown="true"] [data-testid="wallboard-campaign"]');
+  // A TV screen: no app header, no links.
+  await expect(page.getByRole('link')).toHaveCount(0);
   await expect(slide.getByRole('heading', { level: 1, name: RUNNING_NAME })).toBeVisible();
   await expect(slide.getByRole('group', { name: 'Progress', exact: true })).toContainText('%');
   await expect(slide.getByTestId('wallboard-as-of')).toHaveText(/^as of \d\d:\d\d:\d\d$/);
@@ -90,13 +105,16 @@ test('one campaign and the grid fit 720p, 1080p, 4K and portrait, with no phone 
   }
 
   await page.setViewportSize(SIZES[0]!);
-  await page.goto('/wallboard?view=grid&theme=light');
+  const wall = await createDisplay(request, 'Atrium', 'active', { theme: 'dark' });
+  // The URL overrides the display's settings.
+  await page.goto(`${wall.path}?view=grid&theme=light`);
+  await expect(page.getByTestId('wallboard')).toHaveAttribute('data-theme', 'light');
   await expect(page.locator('[data-shown="true"] [data-testid="wallboard-grid"]').getByRole('group', { name: RUNNING_NAME })).toBeVisible();
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.waitForTimeout(200);
-    // Portrait grid cards are two across: their progress figure is 5.4% of the height (see wallboard.css).
-    await expectFits(page, size, size.height > size.width ? 0.054 : 0.08);
+    // Portrait grid cards are two across: their progress figure is 5% of the height (see wallboard.css).
+    await expectFits(page, size, size.height > size.width ? 0.05 : 0.08);
     await page.screenshot({ path: `${ARTIFACTS}/wallboard-grid-${size.width}x${size.height}.png` });
   }
 });
@@ -106,7 +124,8 @@ test('rotation shows each campaign in turn, the next one already drawn underneat
   const running = await findCampaign(request, RUNNING_NAME);
   const paused = await findCampaign(request, PAUSED_NAME);
   await page.setViewportSize(SIZES[1]!);
-  await page.goto(`/wallboard?campaigns=${running.id},${paused.id}&view=campaign&rotate=5`);
+  const display = await createDisplay(request, 'Rotating', [running.id, paused.id], { view: 'campaign', rotate: 5 });
+  await page.goto(display.path);
   const shownName = page.locator('[data-shown="true"] h1');
   await expect(shownName).toHaveText(RUNNING_NAME);
   // The next slide is in the page, laid out but hidden, before its turn.
@@ -149,11 +168,12 @@ function startProxy(target: URL, port: number): Promise<{ close: () => Promise<v
 test('cut off from the server the screen turns amber, then red with the time, and heals within 30 s without a reload', async ({ page, request, baseURL }) => {
   test.setTimeout(120_000);
   const running = await findCampaign(request, RUNNING_NAME);
+  const display = await createDisplay(request, 'Heals', [running.id]);
   const proxyPort = Number(new URL(baseURL!).port) + 1;
   let proxy = await startProxy(new URL(baseURL!), proxyPort);
   await page.clock.install();
   await page.setViewportSize(SIZES[0]!);
-  await page.goto(`http://localhost:${proxyPort}/wallboard?campaigns=${running.id}`);
+  await page.goto(`http://localhost:${proxyPort}${display.path}`);
   const slide = page.locator('[data-shown="true"] [data-testid="wallboard-campaign"]');
   await expect(slide.getByTestId('wallboard-live')).toBeVisible({ timeout: 20_000 });
   await page.evaluate(() => Object.assign(window, { callboardNoReload: true }));
@@ -177,4 +197,20 @@ test('cut off from the server the screen turns amber, then red with the time, an
   expect(await page.evaluate(() => 'callboardNoReload' in window), 'healed without a reload').toBe(true);
   test.info().annotations.push({ type: 'heal-ms', description: String(Date.now() - restoredAt) });
   await proxy.close();
+});
+
+test('an admin can make a display show its name, and removing it shows the removal screen', async ({ page, request }) => {
+  const running = await findCampaign(request, RUNNING_NAME);
+  const display = await createDisplay(request, 'Reception TV', [running.id]);
+  await page.goto(display.path);
+  await expect(page.locator('[data-shown="true"] h1')).toHaveText(RUNNING_NAME);
+  await expect(page.locator('[data-shown="true"] [data-testid="wallboard-live"]')).toBeVisible({ timeout: 20_000 });
+
+  const identify = await request.post(`/api/displays/${display.id}/reload`, { data: { command: 'identify' } });
+  expect(identify.status()).toBe(202);
+  await expect(page.getByRole('status').filter({ hasText: 'Reception TV' })).toBeVisible();
+
+  expect((await request.delete(`/api/displays/${display.id}`)).status()).toBe(204);
+  await expect(page.getByRole('heading', { name: 'This display has been removed' })).toBeVisible({ timeout: 15_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/wallboard-removed-1280x720.png` });
 });

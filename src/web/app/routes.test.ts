@@ -8,6 +8,9 @@ describe('routes', () => {
     ['/campaigns/abc123', { name: 'report', campaignId: 'abc123' }],
     ['/campaigns/abc123/', { name: 'report', campaignId: 'abc123' }],
     ['/campaigns/a%20b', { name: 'report', campaignId: 'a b' }],
+    ['/wallboard', { name: 'wallboard' }],
+    ['/tv/AbC_12-x', { name: 'display', token: 'AbC_12-x' }],
+    ['/tv/', { name: 'not-found' }],
     ['/campaigns', { name: 'not-found' }],
     ['/elsewhere', { name: 'not-found' }],
   ])('%s is %o', (path, route) => expect(matchRoute(path)).toEqual(route));

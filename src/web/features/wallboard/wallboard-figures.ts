@@ -59,9 +59,10 @@ export function callsPerMinuteNow(timeline: Timeline, atMs: number): number {
   return calls / (CALLS_PER_MINUTE_WINDOW_MS / 60_000);
 }
 
-/** The last points of the timeline as ended calls per bucket, for a sparkline. */
-export function sparklineOf(timeline: Timeline, points = SPARKLINE_POINTS): number[] {
-  return timeline.buckets.slice(-points).map(endedIn);
+/** The last complete buckets as ended calls per bucket, for a sparkline (a bucket still filling would dip). */
+export function sparklineOf(timeline: Timeline, atMs: number, points = SPARKLINE_POINTS): number[] {
+  const complete = timeline.buckets.filter((bucket) => Date.parse(bucket.start) + timeline.bucketSec * 1000 <= atMs);
+  return complete.slice(-points).map(endedIn);
 }
 
 export interface SplitPart {
@@ -116,7 +117,7 @@ export function campaignFigures(report: Report): CampaignFigures {
     connectRate: connectRateSoFar(stats),
     failureRate: failureRateSoFar(stats),
     retrySuccess: retrySuccessSoFar(report.metrics.retrySuccessRate.value, retried),
-    sparkline: sparklineOf(report.timeline),
+    sparkline: sparklineOf(report.timeline, Date.parse(report.generatedAt)),
     split: statusSplitOf(report.breakdown),
     sync: { stale: report.sync.stale, staleSince: report.sync.staleSince },
   };

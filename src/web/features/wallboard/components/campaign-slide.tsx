@@ -59,9 +59,9 @@ function CampaignFiguresView({ figures }: { figures: CampaignFigures }) {
         />
       </div>
       <div className="wb-tiles">
-        <Figure label="Completed" value={formatCount(figures.completed)} sub="contacts connected" />
-        <Figure label="In progress now" value={formatCount(figures.inProgress)} sub="calls on the line" />
-        <Figure label="Calls / min now" value={formatDecimal(Math.round(figures.callsPerMinute * 10) / 10)} sub="last 5 minutes" />
+        <Figure label="Completed" value={formatCount(figures.completed)} sub="connected" />
+        <Figure label="In progress" value={formatCount(figures.inProgress)} sub="calls now" />
+        <Figure label="Calls / min" value={formatDecimal(Math.round(figures.callsPerMinute * 10) / 10)} sub="last 5 min" />
         <Figure
           label={failureRate.basis === 'finished' ? 'Failure rate so far' : 'Failure rate'}
           value={formatPercent(failureRate.value)}
