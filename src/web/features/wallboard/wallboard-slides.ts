@@ -4,8 +4,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { WallboardView } from './wallboard-settings';
 
-/** Campaigns on one grid page: 4 x 3 on a landscape screen, 2 x 4 on a portrait one. */
-export const GRID_PAGE_SIZE = { landscape: 12, portrait: 8 } as const;
+/** Campaigns on one grid page: 4 x 3 on a landscape screen, 2 x 3 on a portrait one (its cards are narrow). */
+export const GRID_PAGE_SIZE = { landscape: 12, portrait: 6 } as const;
 export type Slide = { id: string; kind: 'grid'; campaignIds: readonly string[] } | { id: string; kind: 'campaign'; campaignId: string };
 
 export function slidesFor(campaignIds: readonly string[], view: WallboardView, pageSize: number = GRID_PAGE_SIZE.landscape): Slide[] {

@@ -1,5 +1,5 @@
 // Every campaign in scope at a glance, 12 to a screen: name, state, progress, connect rate so far (its verdict
-// colours the card) and contacts finished per minute. The grid keeps its cells (12, or 8 on a portrait screen)
+// colours the card) and contacts finished per minute. The grid keeps its cells (12, or 6 on a portrait screen)
 // whatever the count, so pages never shift the layout.
 import { useEffect } from 'react';
 import type { CampaignSummary } from '@domain/api-schemas';
@@ -35,16 +35,16 @@ export function GridSlide({ title, campaigns, perMinute, fetchedAtMs, streamConn
           return (
             <div key={campaign.id} className="wb-card" role="group" aria-label={campaign.name} data-verdict={tileVerdict(figures.connectRate.verdict) ?? 'none'}>
               <div className="wb-card-name">{campaign.name}</div>
-              <div className="wb-card-row">
-                <div className="wb-card-figure" data-primary="true">{formatPercent(figures.progress.fraction)}</div>
-                <div className="wb-card-rate">{formatPercent(figures.connectRate.value)}</div>
-              </div>
+              <div className="wb-card-figure" data-primary="true">{formatPercent(figures.progress.fraction)}</div>
+              <div className="wb-card-rate">Connect {formatPercent(figures.connectRate.value)}</div>
               <div>
                 <div className="wb-card-small">
-                  {campaignStatusConfig[campaign.status].label} · {rate === null ? '—' : formatDecimal(Math.round(rate * 10) / 10)}/min
+                  <span>{formatCount(figures.progress.done)} of {formatCount(figures.progress.total)}</span>{' '}
+                  <span>· {rate === null ? '—' : formatDecimal(Math.round(rate * 10) / 10)}/min</span>
                 </div>
-                <div className="wb-card-small">{formatCount(figures.progress.done)} of {formatCount(figures.progress.total)}</div>
-                <div className="wb-card-small">Connect: {VERDICT_WORDS[figures.connectRate.verdict]}</div>
+                <div className="wb-card-small">
+                  <span>{campaignStatusConfig[campaign.status].label}</span> <span>· {VERDICT_WORDS[figures.connectRate.verdict]}</span>
+                </div>
               </div>
             </div>
           );
