@@ -49,6 +49,8 @@ export const healthSchema = z.object({
   webhooks: webhookHealthSchema,
   /** Whether writes to the database succeed (optional only so that older servers' answers still parse). */
   storage: storageHealthSchema.optional(),
+  /** The running build (package version + build hash); a wallboard reloads itself once when it changes. */
+  version: z.string().optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 
@@ -338,3 +340,20 @@ export const serverEventSchema = z.object({
   at: isoTime,
 });
 export type ServerEvent = z.infer<typeof serverEventSchema>;
+
+/**
+ * `GET /tv/<token>/api/scope` for a display: its name and settings (so the screen follows them), the reload
+ * generation an admin raises to reload it, and the server's version. Other fields may come and go.
+ */
+export const displayScopeResponseSchema = z.looseObject({
+  kind: z.literal('display'),
+  name: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  reloadGeneration: z.number().int().nonnegative().optional(),
+  version: z.string().optional(),
+});
+export type DisplayScopeResponse = z.infer<typeof displayScopeResponseSchema>;
+
+/** Commands an admin sends to displays over their event stream (`display-command` events). */
+export const displayCommandSchema = z.object({ command: z.enum(['reload', 'identify']) });
+export type DisplayCommand = z.infer<typeof displayCommandSchema>;

@@ -2,6 +2,7 @@
 // records and webhooks. Storage problems are named by category only (never a path or the driver's text).
 import { Hono } from 'hono';
 import type { Health } from '../../domain/api-schemas';
+import { appVersion } from '../app-version';
 import type { Config } from '../config';
 import type { UpstreamStatus } from '../exotel/upstream-status';
 import type { StorageStatus } from '../store/storage-health';
@@ -33,6 +34,7 @@ export function healthRoutes(deps: { config: Config; store: CounterStore & Webho
       malformedRecords,
       webhooks,
       storage,
+      version: appVersion(),
     };
     c.header('Cache-Control', 'no-store');
     return c.json(body);

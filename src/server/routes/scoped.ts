@@ -15,6 +15,7 @@ import { isCampaignId } from '../../domain/campaign-id';
 import { maskContactRow, maskReportJson, scrubDeep } from '../access/masked-responses';
 import { resolveDisplayToken, resolveShareToken } from '../access/scoped-links';
 import { truncateAddress } from '../access/ip-address';
+import { appVersion } from '../app-version';
 import type { Config } from '../config';
 import { requestAddress } from '../http/principal';
 import type { AccessStreams, DisplayCommand } from '../live/access-streams';
@@ -165,6 +166,8 @@ function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<Scope
       contacts: false,
       settings: display?.settings ?? {},
       reloadGeneration: display?.reloadGeneration ?? 0,
+      // The running build: a wallboard reloads itself once, at a quiet moment, when it changes.
+      version: appVersion(),
     });
   });
 

@@ -1,7 +1,7 @@
 // The app shell: providers, landmarks, and the screen the URL names. Two shells: the signed-in app (behind the
 // session: the sign-in page until someone is signed in), and a share link's read-only view at /s/<token>, which
-// never asks for a session and offers no way out of its scope.
-import { useState, type ReactNode } from 'react';
+// never asks for a session and offers no way out of its scope. A wallboard (/wallboard, /tv/<token>) has no chrome.
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Notice } from '@/components/ui/notice';
 import { createQueryClient } from '@/lib/query-client';
@@ -15,13 +15,27 @@ import { SetupHelpPage } from '@/features/help/components/setup-help-page';
 import { SettingsPage } from '@/features/settings/components/settings-page';
 import { ShareButton } from '@/features/sharing/components/share-dialog';
 import { LinkGonePage } from '@/features/sharing/components/link-gone-page';
-import { CAMPAIGNS_PATH, SETTINGS_PATH } from '@/lib/paths';
+import { CAMPAIGNS_PATH, displayApiBase, SETTINGS_PATH } from '@/lib/paths';
 import { Link, useLocation } from '@/lib/router';
 import { matchRoute, type Route } from './routes';
 import { SharedView } from './shared-view';
 
+// The wallboard is its own chunk: the report's first load does not carry it.
+const WallboardPage = lazy(() => import('@/features/wallboard/components/wallboard-page'));
+
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
+  const route = matchRoute(useLocation().pathname);
+  if (route.name === 'wallboard' || route.name === 'display') {
+    // A wall screen: no header, no chrome, nothing but the board (a blank dark screen while its chunk loads).
+    return (
+      <QueryClientProvider client={client}>
+        <Suspense fallback={<div style={{ position: 'fixed', inset: 0, background: '#070b14' }} />}>
+          {route.name === 'display' ? <WallboardPage apiBase={displayApiBase(route.token)} display /> : <WallboardPage apiBase="/api" display={false} />}
+        </Suspense>
+      </QueryClientProvider>
+    );
+  }
   return (
     <QueryClientProvider client={client}>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">

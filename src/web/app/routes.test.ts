@@ -12,6 +12,9 @@ describe('routes', () => {
     ['/s/tok_EN-1', { name: 'shared', token: 'tok_EN-1', campaignId: null }],
     ['/s/tok_EN-1/campaigns/abc123', { name: 'shared', token: 'tok_EN-1', campaignId: 'abc123' }],
     ['/s/tok_EN-1/elsewhere', { name: 'shared-not-found' }],
+    ['/wallboard', { name: 'wallboard' }],
+    ['/tv/AbC_12-x', { name: 'display', token: 'AbC_12-x' }],
+    ['/tv/', { name: 'not-found' }],
     ['/campaigns', { name: 'not-found' }],
     ['/elsewhere', { name: 'not-found' }],
   ])('%s is %o', (path, route) => expect(matchRoute(path)).toEqual(route));

@@ -14,3 +14,13 @@ export function sharedPath(token: string, campaignId?: string): string {
   const root = `/s/${encodeURIComponent(token)}`;
   return campaignId === undefined ? root : `${root}/campaigns/${encodeURIComponent(campaignId)}`;
 }
+
+/** A manager's wallboard of one campaign (dark, rotating every 20 s unless the URL says otherwise). */
+export function wallboardPath(campaignId: string): string {
+  return `/wallboard?campaigns=${encodeURIComponent(campaignId)}`;
+}
+
+/** The API a display reads: the same routes as /api, under its token's prefix. */
+export function displayApiBase(token: string): string {
+  return `/tv/${encodeURIComponent(token)}/api`;
+}

@@ -39,3 +39,13 @@ export const accessKeys = {
   displays: ['displays'] as const,
   audit: ['audit'] as const,
 };
+
+/** The server's own state: its health and version (a wallboard reloads itself once after an upgrade). */
+export const serverKeys = {
+  health: () => ['server', 'health'] as const,
+};
+
+/** A wallboard display's own record (name, settings, version), read under its token's prefix. */
+export const displayKeys = {
+  self: (apiBase: string) => ['display', apiBase] as const,
+};

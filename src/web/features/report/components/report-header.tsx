@@ -6,7 +6,7 @@ import type { Report } from '@domain/api-schemas';
 import { CampaignStatusBadge } from '@/components/ui/badge';
 import { LiveMarker } from '@/components/ui/live-marker';
 import { useApiScope } from '@/lib/api-scope';
-import { CAMPAIGNS_PATH } from '@/lib/paths';
+import { CAMPAIGNS_PATH, wallboardPath } from '@/lib/paths';
 import { Link } from '@/lib/router';
 import { formatAge, formatDateTime } from '@/lib/format';
 import { contactStatusConfig } from '@/lib/status-vocabulary';
@@ -41,8 +41,10 @@ export function ReportHeader({ report, live, streamConnected, numbersChangedAt, 
   return (
     <header className="space-y-2" data-stream={streamConnected ? 'connected' : 'disconnected'}>
       {shared ? null : (
-        <nav aria-label="Breadcrumb" className="text-sm">
+        <nav aria-label="Breadcrumb" className="flex flex-wrap justify-between gap-2 text-sm">
           <Link href={CAMPAIGNS_PATH} className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-2 sm:min-h-0">All campaigns</Link>
+          {/* A new tab: the wallboard is meant for another screen, and this report stays open here. */}
+          <a href={wallboardPath(campaign.id)} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center text-blue-800 underline underline-offset-2 sm:min-h-0">Open as wallboard</a>
         </nav>
       )}
       <div className="flex flex-wrap items-center gap-3">
