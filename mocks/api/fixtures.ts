@@ -172,7 +172,7 @@ export function queryContacts(all: readonly ContactRow[], query: ContactsQuery):
   const [field, direction] = query.sort.split(':');
   const sign = direction === 'asc' ? 1 : -1;
   const key = (row: ContactRow): string | number =>
-    field === 'number' ? row.number : field === 'name' ? (row.name ?? '') : field === 'attempts' ? row.attempts : row.lastCallAt;
+    field === 'number' ? row.number : field === 'name' ? (row.name ?? '') : field === 'attempts' ? row.attempts : (row.lastCallAt ?? '');
   const sorted = [...matching].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

@@ -2,6 +2,7 @@
 // with its line in the file (the header is line 1). UTF-8 with or without a BOM, or Excel's legacy Windows-1252;
 // comma, semicolon (Excel in many locales) or tab separated. csv-parse does the RFC 4180 parsing.
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import { parseIndianNumber } from '../contacts/indian-number';
 
 export const MAX_METADATA_COLUMNS = 20;
@@ -62,6 +63,8 @@ function parseRevenue(text: string): number | null | 'bad' {
   return Number(cleaned);
 }
 
+const parsedRecords = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }) }));
+
 type Header = { kind: 'number' } | { kind: 'known'; name: Known } | { kind: 'metadata'; name: string } | { kind: 'ignored' };
 
 function readHeader(cells: readonly string[]): { ok: true; header: Header[]; columns: string[] } | { ok: false; error: string } {
@@ -95,15 +98,16 @@ function readHeader(cells: readonly string[]): { ok: true; header: Header[]; col
 export function readContactMetadataSheet(text: string): ContactMetadataSheet {
   // One kind of line break, so csv-parse's line count (which counts a CRLF inside a quoted cell twice) is exact.
   const normalised = text.replace(/\r\n?/g, '\n');
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: z.infer<typeof parsedRecords>;
   try {
-    records = parse(normalised, {
+    const output: unknown = parse(normalised, {
       bom: true,
       delimiter: delimiterOf(normalised),
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
     });
+    records = parsedRecords.parse(output);
   } catch (error) {
     return { ok: false, error: `the file is not valid CSV: ${error instanceof Error ? error.message : String(error)}` };
   }
