@@ -10,4 +10,6 @@ export const campaignKeys = {
   contacts: (campaignId: string) => [...campaignKeys.campaign(campaignId), 'contacts'] as const,
   /** One page of contacts: the page's filters, sort and offset are part of its key. */
   contactPage: <Page extends object>(campaignId: string, page: Page) => [...campaignKeys.contacts(campaignId), page] as const,
+  /** Every attempt of one contact: under the contacts, so a `contact` or `call` event refetches an open history. */
+  contactCalls: (campaignId: string, number: string) => [...campaignKeys.contacts(campaignId), 'calls', number] as const,
 };

@@ -10,6 +10,9 @@ import { ApiError } from '@/lib/api-client';
 import { useServerEvents } from '@/lib/use-server-events';
 // A page composes another feature's component: the one cross-feature import ESLint allows.
 import { ContactList } from '@/features/contacts/components/contact-list';
+import { useContactsSearch } from '@/features/contacts/contacts-search';
+import { ExportPanel } from '@/features/exports/components/export-panel';
+import { MetadataUpload } from '@/features/exports/components/metadata-upload';
 import { reportQueries } from '../api/get-report';
 import { shapeReport } from '../api/shape-report';
 import { BestTimeText } from './best-time';
@@ -45,6 +48,7 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
   const report = useQuery({ ...reportQueries.report(campaignId), select: shapeReport });
   const { connected } = useServerEvents(campaignId);
   const [showStatusTable, setShowStatusTable] = useState(false);
+  const contactFilters = useContactsSearch();
 
   const shaped = report.data;
   useEffect(() => {
@@ -133,6 +137,15 @@ export function ReportPage({ campaignId }: { campaignId: string }) {
       <Section title="Contacts">
         <ContactList campaignId={campaignId} timeZone={zone} />
       </Section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title="Export to CSV">
+          <ExportPanel campaignId={campaignId} filters={contactFilters} />
+        </Section>
+        <Section title="Contact details">
+          <MetadataUpload campaignId={campaignId} />
+        </Section>
+      </div>
     </div>
   );
 }
