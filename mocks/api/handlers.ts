@@ -2,7 +2,7 @@
 // per-test overrides: `server.use(http.get('/api/...', () => ...))`.
 import { http, HttpResponse } from 'msw';
 import { contactsQuerySchema } from '../../src/domain/api-schemas';
-import { campaignsFixture, queryContacts, SEED_CAMPAIGN_ID, seedContactsFixture, seedReportFixture } from './fixtures';
+import { campaignsFixture, contactCallsFixture, queryContacts, SEED_CAMPAIGN_ID, seedContactsFixture, seedReportFixture } from './fixtures';
 
 export const API = 'http://localhost:3000/api';
 
@@ -28,4 +28,10 @@ export const handlers = [
     if (!query.success) return HttpResponse.json({ error: query.error.message }, { status: 400 });
     return HttpResponse.json(queryContacts(seedContactsFixture, query.data));
   }),
+  http.get(`${API}/campaigns/:id/contacts/:number/calls`, ({ params }) => {
+    const contact = seedContactsFixture.find((row) => row.number === params.number);
+    if (params.id !== SEED_CAMPAIGN_ID || contact === undefined) return HttpResponse.json({ error: 'no such contact' }, { status: 404 });
+    return HttpResponse.json(contactCallsFixture(contact));
+  }),
+  http.put(`${API}/campaigns/:id/contact-metadata`, () => HttpResponse.json({ applied: 0, rejected: [] })),
 ];
