@@ -18,7 +18,8 @@ test('export filtered contacts as CSV, upload a contact sheet, find a contact by
   const exportForm = page.getByRole('form', { name: 'Export to CSV' });
   await expect(exportForm).toContainText('status completed');
   const [download] = await Promise.all([page.waitForEvent('download'), exportForm.getByRole('link', { name: 'Download CSV' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^payment-reminder-q1-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+  // The UTF-8 file name (filename*) wins over the ASCII fallback.
+  expect(download.suggestedFilename()).toMatch(/^Payment Reminder Q1 contacts \d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter((line) => line !== '');
