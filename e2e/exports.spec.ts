@@ -39,7 +39,7 @@ test('export filtered contacts as CSV, upload a contact sheet, find a contact by
   await expect(uploadForm.getByRole('table', { name: 'Rejected rows' })).toContainText('3');
 
   await page.goto(`/campaigns/${campaign.id}`);
-  await page.getByLabel('Tag').fill('e2e-vip');
+  await page.getByRole('searchbox', { name: 'Tag', exact: true }).fill('e2e-vip');
   await expect(page.getByText('1 contact match')).toBeVisible();
   const table = page.getByRole('table', { name: 'Contacts' });
   await expect(table).toContainText('E2E Person');
