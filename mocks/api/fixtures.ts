@@ -6,6 +6,7 @@ import {
   contactRowSchema,
   reportSchema,
   type CampaignsResponse,
+  type ContactCallsResponse,
   type ContactRow,
   type ContactsQuery,
   type ContactsResponse,
@@ -243,11 +244,33 @@ export function queryContacts(all: readonly ContactRow[], query: ContactsQuery):
   const [field, direction] = query.sort.split(':');
   const sign = direction === 'asc' ? 1 : -1;
   const key = (row: ContactRow): string | number =>
-    field === 'number' ? row.number : field === 'name' ? (row.name ?? '') : field === 'attempts' ? row.attempts : row.lastCallAt;
+    field === 'number' ? row.number : field === 'name' ? (row.name ?? '') : field === 'attempts' ? row.attempts : (row.lastCallAt ?? '');
   const sorted = [...matching].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
     return sign * (ka < kb ? -1 : ka > kb ? 1 : 0);
   });
   return { total: sorted.length, rows: sorted.slice(query.offset, query.offset + query.limit) };
+}
+
+/** A contact's attempts as the history endpoint gives them: one per attempt, the last with a recording when it connected. */
+export function contactCallsFixture(contact: ContactRow): ContactCallsResponse {
+  const first = Date.parse(contact.firstCallAt ?? '2026-01-15T04:30:00.000Z');
+  return {
+    calls: Array.from({ length: contact.attempts }, (_, i) => {
+      const last = i === contact.attempts - 1;
+      const status = last && contact.finalStatus !== 'pending' ? contact.finalStatus : 'no-answer';
+      return {
+        callSid: `${contact.number}-${i + 1}`,
+        attempt: i + 1,
+        status,
+        startTime: new Date(first + i * 3_600_000).toISOString(),
+        endTime: null,
+        durationSec: last ? contact.lastDurationSec : 0,
+        price: 0.5,
+        recordingUrl: status === 'completed' ? `https://recordings.example/${contact.number}-${i + 1}.mp3` : null,
+        recordingLikelyExpired: false,
+      };
+    }),
+  };
 }

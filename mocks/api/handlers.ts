@@ -3,7 +3,16 @@
 import { http, HttpResponse } from 'msw';
 import { contactsQuerySchema } from '../../src/domain/api-schemas';
 import { accessHandlers } from './access';
-import { campaignsFixture, PAUSED_CAMPAIGN_ID, pausedReportFixture, queryContacts, SEED_CAMPAIGN_ID, seedContactsFixture, seedReportFixture } from './fixtures';
+import {
+  campaignsFixture,
+  contactCallsFixture,
+  PAUSED_CAMPAIGN_ID,
+  pausedReportFixture,
+  queryContacts,
+  SEED_CAMPAIGN_ID,
+  seedContactsFixture,
+  seedReportFixture,
+} from './fixtures';
 
 export const API = 'http://localhost:3000/api';
 
@@ -31,4 +40,10 @@ export const handlers = [
     if (!query.success) return HttpResponse.json({ error: query.error.message }, { status: 400 });
     return HttpResponse.json(queryContacts(seedContactsFixture, query.data));
   }),
+  http.get(`${API}/campaigns/:id/contacts/:number/calls`, ({ params }) => {
+    const contact = seedContactsFixture.find((row) => row.number === params.number);
+    if (params.id !== SEED_CAMPAIGN_ID || contact === undefined) return HttpResponse.json({ error: 'no such contact' }, { status: 404 });
+    return HttpResponse.json(contactCallsFixture(contact));
+  }),
+  http.put(`${API}/campaigns/:id/contact-metadata`, () => HttpResponse.json({ applied: 0, rejected: [] })),
 ];

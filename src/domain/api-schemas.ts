@@ -288,14 +288,25 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
+/** A contact's final status: how its last call ended, or `pending` when it is known from an upload but not dialled yet. */
+export const CONTACT_FINAL_STATUSES = [...CALL_STATUSES, 'pending'] as const;
+export const contactFinalStatusSchema = z.enum(CONTACT_FINAL_STATUSES);
+export type ContactFinalStatus = z.infer<typeof contactFinalStatusSchema>;
+
 export const contactRowSchema = z.object({
   number: z.string(),
   name: z.string().nullable(),
-  finalStatus: z.enum(CALL_STATUSES),
-  attempts: z.number().int().positive(),
+  finalStatus: contactFinalStatusSchema,
+  /** 0 for a pending contact. */
+  attempts: z.number().int().nonnegative(),
   lastDurationSec: z.number().nonnegative().nullable(),
-  firstCallAt: isoTime,
-  lastCallAt: isoTime,
+  /** Null for a pending contact (never called). */
+  firstCallAt: isoTime.nullable(),
+  lastCallAt: isoTime.nullable(),
+  /** From the uploaded contact metadata (absent or empty until a sheet is uploaded). */
+  email: z.string().nullable().default(null),
+  tags: z.array(z.string()).default([]),
+  metadata: z.record(z.string(), z.string()).default({}),
 });
 export type ContactRow = z.infer<typeof contactRowSchema>;
 
@@ -316,7 +327,9 @@ export const CONTACTS_MAX_LIMIT = 500;
 /** Query parameters of GET /api/campaigns/:id/contacts; the server answers 400 with zod's message when they fail. */
 export const contactsQuerySchema = z.object({
   q: z.string().trim().max(100).default(''),
-  status: z.enum(CALL_STATUSES).optional(),
+  status: contactFinalStatusSchema.optional(),
+  /** One tag from the uploaded metadata (matched without regard to case). */
+  tag: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(CONTACT_SORTS).default('lastCallAt:desc'),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(CONTACTS_MAX_LIMIT).default(50),
@@ -328,6 +341,33 @@ export const contactsResponseSchema = z.object({
   rows: z.array(contactRowSchema),
 });
 export type ContactsResponse = z.infer<typeof contactsResponseSchema>;
+
+/** PUT /api/campaigns/:id/contact-metadata: rows applied, and each rejected row by its line in the file (header = 1). */
+export const contactMetadataResultSchema = z.object({
+  applied: count,
+  rejected: z.array(z.object({ row: z.number().int().positive(), reason: z.string() })),
+});
+export type ContactMetadataResult = z.infer<typeof contactMetadataResultSchema>;
+
+/** Exotel keeps call recordings for about 90 days; an older recording link most likely no longer works. */
+export const RECORDING_RETENTION_DAYS = 90;
+
+export const contactCallSchema = z.object({
+  callSid: z.string(),
+  attempt: z.number().int().positive(),
+  status: z.enum(CALL_STATUSES),
+  startTime: isoTime.nullable(),
+  endTime: isoTime.nullable(),
+  durationSec: z.number().nonnegative().nullable(),
+  price: z.number().nullable(),
+  recordingUrl: z.string().nullable(),
+  recordingLikelyExpired: z.boolean(),
+});
+export type ContactCall = z.infer<typeof contactCallSchema>;
+
+/** GET /api/campaigns/:id/contacts/:number/calls: every attempt of one contact, oldest first. */
+export const contactCallsResponseSchema = z.object({ calls: z.array(contactCallSchema) });
+export type ContactCallsResponse = z.infer<typeof contactCallsResponseSchema>;
 
 export const apiErrorSchema = z.object({ error: z.string() });
 export type ApiError = z.infer<typeof apiErrorSchema>;

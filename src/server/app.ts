@@ -27,19 +27,39 @@ import type { AccessStore } from './store/access-store';
 import { SqliteAccessStore } from './store/sqlite-access';
 import { openSqliteDatabase } from './store/sqlite-store';
 import { campaignRoutes } from './routes/campaigns';
+import { contactHistoryRoutes } from './routes/contact-history';
+import { contactMetadataRoutes } from './routes/contact-metadata';
 import { contactRoutes } from './routes/contacts';
+import { exportRoutes } from './routes/exports';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { reportRoutes } from './routes/report';
 import { staticRoutes } from './routes/static';
 import type { StorageStatus } from './store/storage-health';
-import type { CallStore, CampaignStore, CounterStore, SyncStateStore, WebhookLog } from './store/store';
+import type {
+  CallStore,
+  CampaignStore,
+  ContactHistoryStore,
+  ContactMetadataStore,
+  CounterStore,
+  ExportStore,
+  SyncStateStore,
+  WebhookLog,
+} from './store/store';
 import type { WatchedCampaigns } from './sync/watched';
 
 export interface AppDeps {
   config: Config;
   /** The ports the /api routes read (webhooks come pre-built, with their own). */
-  store: CampaignStore & CallStore & SyncStateStore & WebhookLog & CounterStore & StorageStatus;
+  store: CampaignStore &
+    CallStore &
+    SyncStateStore &
+    WebhookLog &
+    CounterStore &
+    StorageStatus &
+    ContactMetadataStore &
+    ExportStore &
+    ContactHistoryStore;
   upstream: UpstreamStatus;
   hub: LiveHub;
   watched: WatchedCampaigns;
@@ -118,6 +138,10 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', healthRoutes(deps));
   api.route('/', campaigns);
   api.route('/', reports);
+  // Before the contacts page route, so /contacts.csv and /contacts/:number/calls are never read as other paths.
+  api.route('/', exportRoutes({ store: deps.store, timeZone: deps.config.timeZone, now }));
+  api.route('/', contactHistoryRoutes({ store: deps.store, now }));
+  api.route('/', contactMetadataRoutes({ store: deps.store, hub: deps.hub, now }));
   api.route('/', contactRoutes(deps));
   api.route('/', eventRoutes({ hub: deps.hub, watched: deps.watched, store: deps.store }));
   api.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));

@@ -6,7 +6,7 @@ import { buildMetrics } from './metrics';
 import { buildReport } from './build-report';
 import { MIN_SAMPLE_FOR_VERDICT, rateBasis } from './so-far';
 import { readVerdict } from './verdict-reading';
-import { call, campaign, reportInput, T0 } from './testing/report-fixtures';
+import { call, campaign, reportInput, T0 } from '../testing/report-fixtures';
 
 const scan = (over: Partial<CallScan> = {}): CallScan => ({
   records: { contacts: 0, completed: 0, failed: 0, busy: 0, noAnswer: 0, inProgress: 0, pending: 0 },

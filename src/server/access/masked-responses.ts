@@ -44,7 +44,7 @@ function callerIdOf(report: unknown): string | null {
   return typeof campaign.callerId === 'string' ? campaign.callerId : null;
 }
 
-/** Only the contact fields of the contract, masked: anything added later (email, tags, metadata) stays out. */
+/** The contact fields of the contract, masked: what an uploaded sheet added (email, tags, metadata) is left empty. */
 export function maskContactRow(row: ContactRow): ContactRow {
   const initials = initialsOf(row.name);
   return {
@@ -55,5 +55,8 @@ export function maskContactRow(row: ContactRow): ContactRow {
     lastDurationSec: row.lastDurationSec,
     firstCallAt: row.firstCallAt,
     lastCallAt: row.lastCallAt,
+    email: null,
+    tags: [],
+    metadata: {},
   };
 }

@@ -1,6 +1,7 @@
-// Turns a contacts query (search, status, sort, page) into SQL over the contacts table. Numbers are searched by
-// their digits only, so "98765", "+91 98765" and "+919876543210" all find the same contact.
-import type { ContactSort, ContactsQuery } from '../../domain/api-schemas';
+// Turns a contacts query (search, status, tag, sort, page) into SQL over the contacts table, and over the uploaded
+// contact metadata: names, emails and tags are searched there, and contacts only the upload knows are `pending`.
+// Numbers are searched by their digits only, so "98765", "+91 98765" and "+919876543210" all find the same contact.
+import type { ContactFinalStatus, ContactSort } from '../../domain/api-schemas';
 
 export interface ContactSql {
   /** The FROM clause: the contacts table, or the search index driving lookups into it. */
@@ -43,16 +44,58 @@ export function searchTextOf(number: string, name: string | null): string {
   return `${digitsOf(number)}\u001f${name ?? ''}`;
 }
 
-export function contactSql(campaignId: string, query: ContactsQuery): ContactSql {
+/** The filters of the contact list (and the contacts export). */
+export interface ContactFilter {
+  q: string;
+  status?: ContactFinalStatus | undefined;
+  tag?: string | undefined;
+}
+
+/** A tag as the filter matches it: without regard to case. */
+export function tagKeyOf(tag: string): string {
+  return tag.trim().toLowerCase();
+}
+
+/** A search term as the metadata search text holds it: digits for a number fragment, else lower-cased text. */
+function metadataTerm(q: string): string {
+  const digits = digitsOf(q);
+  return digits !== '' && /^[\d\s+()-]+$/.test(q) ? digits : q.toLowerCase();
+}
+
+/**
+ * The dialled contacts matching the query. `hasMetadata` (the campaign has an uploaded sheet) widens the search to
+ * the sheet's names, emails and tags; `status=pending` matches no dialled contact.
+ */
+export function contactSql(campaignId: string, query: ContactFilter & { sort: ContactSort }, hasMetadata = false): ContactSql {
   const conditions = ['campaign_id = ?'];
   const params: unknown[] = [campaignId];
-  if (query.status !== undefined) {
+  if (query.status === 'pending') conditions.push('0');
+  else if (query.status !== undefined) {
     conditions.push('final_status = ?');
     params.push(query.status);
   }
+  if (query.tag !== undefined) {
+    conditions.push('number_key IN (SELECT number_key FROM contact_tags WHERE campaign_id = ? AND tag_key = ?)');
+    params.push(campaignId, tagKeyOf(query.tag));
+  }
   let from = 'contacts';
   const q = query.q.trim();
-  if (q !== '') {
+  if (q !== '' && hasMetadata) {
+    // Either the contact's own digits and name match, or its row in the uploaded sheet does.
+    const digits = digitsOf(q);
+    const numeric = digits !== '' && /^[\d\s+()-]+$/.test(q);
+    const term = numeric ? digits : q;
+    const own =
+      [...term].length >= TRIGRAM
+        ? { sql: 'search_id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)', params: [`"${term.replace(/"/g, '""')}"`] }
+        : numeric
+          ? { sql: "(number_digits LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')", params: [likeContains(digits), likeContains(q)] }
+          : { sql: "name LIKE ? ESCAPE '\\'", params: [likeContains(q)] };
+    conditions.push(
+      `(${own.sql} OR number_key IN (SELECT number_key FROM contact_metadata WHERE campaign_id = ? AND search_text LIKE ? ESCAPE '\\'))`,
+    );
+    params.push(...own.params, campaignId, likeContains(metadataTerm(q)));
+  } else if (q !== '') {
     // A query made of digits with phone punctuation (+, spaces, -, brackets) is a number fragment.
     const digits = digitsOf(q);
     const numeric = digits !== '' && /^[\d\s+()-]+$/.test(q);
@@ -71,4 +114,27 @@ export function contactSql(campaignId: string, query: ContactsQuery): ContactSql
     }
   }
   return { from, where: conditions.join(' AND '), params, orderBy: ORDER_BY[query.sort] };
+}
+
+/**
+ * Contacts the uploaded sheet names that no call has reached yet (status `pending`), in number order; null when the
+ * query's status excludes them.
+ */
+export function pendingContactSql(campaignId: string, query: ContactFilter): ContactSql | null {
+  if (query.status !== undefined && query.status !== 'pending') return null;
+  const conditions = [
+    'm.campaign_id = ?',
+    'NOT EXISTS (SELECT 1 FROM contacts AS c WHERE c.number_key = m.number_key AND c.campaign_id = m.campaign_id)',
+  ];
+  const params: unknown[] = [campaignId];
+  if (query.tag !== undefined) {
+    conditions.push('m.number_key IN (SELECT number_key FROM contact_tags WHERE campaign_id = ? AND tag_key = ?)');
+    params.push(campaignId, tagKeyOf(query.tag));
+  }
+  const q = query.q.trim();
+  if (q !== '') {
+    conditions.push("m.search_text LIKE ? ESCAPE '\\'");
+    params.push(likeContains(metadataTerm(q)));
+  }
+  return { from: 'contact_metadata AS m', where: conditions.join(' AND '), params, orderBy: 'm.number_key ASC' };
 }

@@ -80,6 +80,9 @@ describe('queryContacts', () => {
       lastDurationSec: 0,
       firstCallAt: '2025-03-01T04:49:00.000Z',
       lastCallAt: '2025-03-01T04:50:00.000Z',
+      email: null,
+      tags: [],
+      metadata: {},
     });
   });
 

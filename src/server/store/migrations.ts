@@ -297,6 +297,45 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    name: 'contact metadata and tags; calls by time for exports',
+    sql: `
+      -- What an uploaded sheet says of each contact, keyed by the ten-digit national number (contacts.number_key),
+      -- so it applies to a contact whatever form Exotel wrote its number in. A re-upload replaces a campaign's rows.
+      CREATE TABLE contact_metadata (
+        campaign_id TEXT NOT NULL,
+        number_key TEXT NOT NULL,
+        number TEXT NOT NULL,
+        name TEXT,
+        email TEXT,
+        tags_json TEXT NOT NULL,
+        revenue REAL,
+        metadata_json TEXT NOT NULL,
+        -- Lower-cased digits, name, email and tags, for the contact search.
+        search_text TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, number_key)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE contact_tags (
+        campaign_id TEXT NOT NULL,
+        tag_key TEXT NOT NULL,
+        number_key TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, tag_key, number_key)
+      ) WITHOUT ROWID;
+
+      -- The last upload of each campaign: its metadata columns in the sheet's order (the export's column order).
+      CREATE TABLE contact_metadata_uploads (
+        campaign_id TEXT PRIMARY KEY,
+        columns_json TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        uploaded_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- The calls export pages through a campaign's attempts in time order.
+      CREATE INDEX calls_by_campaign_time ON calls (campaign_id, at_ms);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

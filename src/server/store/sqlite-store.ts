@@ -9,7 +9,9 @@ import type { ContactOutcome } from '../../domain/report/contact-outcome';
 import { SqliteCallStore } from './sqlite/calls';
 import { SqliteCampaignStore } from './sqlite/campaigns';
 import { openSqliteDatabase, SqliteConnection } from './sqlite/connection';
+import { SqliteContactMetadata } from './sqlite/contact-metadata';
 import { SqliteContacts } from './sqlite/contacts';
+import { SqliteExports } from './sqlite/exports';
 import { SqliteCounters } from './sqlite/counters';
 import { ReportRowCache } from './sqlite/report-row-cache';
 import { SqliteRateBudgetStore } from './sqlite/rate-budget';
@@ -18,8 +20,14 @@ import { SqliteWebhookLog } from './sqlite/webhook-log';
 import type { StorageHealth } from '../../domain/api-schemas';
 import type {
   CallCounts,
+  CallExportCursor,
   CallSource,
   CallboardStore,
+  ContactExportCursor,
+  ContactExportFilter,
+  ContactMetadataUpload,
+  ExportCall,
+  ExportContact,
   QuarantinedEvent,
   StoredWebhookEvent,
   SyncState,
@@ -43,6 +51,8 @@ export class SqliteStore implements CallboardStore {
   private readonly webhooks: SqliteWebhookLog;
   private readonly counters: SqliteCounters;
   private readonly rateBudget: SqliteRateBudgetStore;
+  private readonly contactMetadata: SqliteContactMetadata;
+  private readonly exports: SqliteExports;
 
   constructor(db: Database.Database) {
     this.connection = new SqliteConnection(db);
@@ -54,6 +64,8 @@ export class SqliteStore implements CallboardStore {
     this.syncStates = new SqliteSyncStateStore(this.connection);
     this.webhooks = new SqliteWebhookLog(this.connection, this.counters);
     this.rateBudget = new SqliteRateBudgetStore(this.connection);
+    this.contactMetadata = new SqliteContactMetadata(this.connection);
+    this.exports = new SqliteExports(this.connection);
   }
 
   transaction<T>(fn: () => T): T {
@@ -151,6 +163,31 @@ export class SqliteStore implements CallboardStore {
   }
   recordSend(atMs: number, forgetBeforeMs: number): void {
     this.rateBudget.recordSend(atMs, forgetBeforeMs);
+  }
+
+  replaceContactMetadata(campaignId: string, upload: ContactMetadataUpload): void {
+    this.contactMetadata.replaceContactMetadata(campaignId, upload);
+  }
+  metadataColumns(campaignId: string): string[] | null {
+    return this.contactMetadata.metadataColumns(campaignId);
+  }
+
+  contactExportPage(
+    campaignId: string,
+    filter: ContactExportFilter,
+    cursor: ContactExportCursor,
+    limit: number,
+  ): { rows: ExportContact[]; next: ContactExportCursor | null } {
+    return this.exports.contactExportPage(campaignId, filter, cursor, limit);
+  }
+  callExportPage(campaignId: string, range: { fromMs: number | null; toMs: number | null }, cursor: CallExportCursor, limit: number): ExportCall[] {
+    return this.exports.callExportPage(campaignId, range, cursor, limit);
+  }
+  campaignHasPrices(campaignId: string): boolean {
+    return this.exports.campaignHasPrices(campaignId);
+  }
+  contactCalls(campaignId: string, number: string): ExportCall[] | null {
+    return this.exports.contactCalls(campaignId, number);
   }
 
   close(): void {

@@ -4,7 +4,9 @@
 // are synchronous because better-sqlite3 is.
 import type { Campaign, CallRecord, UpstreamStats } from '../../domain/campaign';
 import type { CampaignStatus } from '../../domain/campaign-status';
-import type { ContactsQuery, ContactsResponse, WebhookHealth } from '../../domain/api-schemas';
+import type { ContactFinalStatus, ContactsQuery, ContactsResponse, WebhookHealth } from '../../domain/api-schemas';
+import type { CallStatus } from '../../domain/call-status';
+import type { ContactMetadataRow } from '../../domain/csv/contact-metadata-sheet';
 import type { ReportCall } from '../../domain/report-input';
 import type { ContactOutcome } from '../../domain/report/contact-outcome';
 import type { StorageStatus } from './storage-health';
@@ -154,8 +156,94 @@ export interface RateBudgetStore {
   recordSend(atMs: number, forgetBeforeMs: number): void;
 }
 
+/** What an uploaded contact sheet said of a campaign's contacts (name, email, tags, revenue, further columns). */
+export interface ContactMetadataStore {
+  /** Replaces the campaign's metadata with these rows (one per number key) in one transaction. */
+  replaceContactMetadata(campaignId: string, upload: ContactMetadataUpload): void;
+  /** The uploaded metadata columns in the sheet's order; null when no sheet was uploaded for the campaign. */
+  metadataColumns(campaignId: string): string[] | null;
+}
+
+export interface ContactMetadataUpload {
+  columns: readonly string[];
+  rows: readonly ContactMetadataRow[];
+  uploadedAt: string;
+}
+
+/** One contact as an export writes it: a dialled contact, or a pending one known only from the uploaded sheet. */
+export interface ExportContact {
+  number: string;
+  name: string | null;
+  finalStatus: ContactFinalStatus;
+  attempts: number;
+  lastDurationSec: number | null;
+  firstCallAt: number | null;
+  lastCallAt: number | null;
+  /** Sum of the prices of its attempts; null when none has a price. */
+  cost: number | null;
+  email: string | null;
+  tags: string[];
+  revenue: number | null;
+  metadata: Record<string, string>;
+}
+
+export interface ContactExportFilter {
+  q: string;
+  status: ContactFinalStatus | undefined;
+  tag: string | undefined;
+  /** The contact's last call within the range (pending contacts have none, so a range leaves them out). */
+  fromMs: number | null;
+  toMs: number | null;
+}
+
+/** Where a page of an export ends, so the next page starts after it (keyset paging: constant cost per page). */
+export type ContactExportCursor = { part: 'dialled' | 'pending'; after: string | null };
+export type CallExportCursor = { atMs: number; rowid: number } | null;
+
+export interface ExportCall {
+  rowid: number;
+  atMs: number;
+  callSid: string;
+  number: string;
+  attempt: number;
+  status: CallStatus;
+  startTime: string | null;
+  endTime: string | null;
+  durationSec: number | null;
+  price: number | null;
+  recordingUrl: string | null;
+}
+
+/**
+ * Reads for the CSV exports, a page at a time: each page is read at once and the connection is free between pages,
+ * so a long download never holds the database while the client is slow.
+ */
+export interface ExportStore {
+  contactExportPage(campaignId: string, filter: ContactExportFilter, cursor: ContactExportCursor, limit: number): { rows: ExportContact[]; next: ContactExportCursor | null };
+  callExportPage(campaignId: string, range: { fromMs: number | null; toMs: number | null }, cursor: CallExportCursor, limit: number): ExportCall[];
+  /** Whether any attempt of the campaign has a price (the contacts export then adds a cost column). */
+  campaignHasPrices(campaignId: string): boolean;
+}
+
+/** Every attempt of one contact, for its history panel. */
+export interface ContactHistoryStore {
+  /** Oldest first; null when the campaign has no contact with that number (in any Indian form). */
+  contactCalls(campaignId: string, number: string): ExportCall[] | null;
+}
+
 /** Every port over one database, as the composition root (main.ts) and tests open it. */
 export interface CallboardStore
-  extends Transactions, DurableTransactions, CampaignStore, CallStore, SyncStateStore, WebhookLog, CounterStore, RateBudgetStore, StorageStatus {
+  extends Transactions,
+    DurableTransactions,
+    CampaignStore,
+    CallStore,
+    SyncStateStore,
+    WebhookLog,
+    CounterStore,
+    RateBudgetStore,
+    StorageStatus,
+    ContactMetadataStore,
+    ExportStore,
+    ContactHistoryStore {
   close(): void;
 }

@@ -18,6 +18,8 @@ export const campaignKeys = {
   /** One page of contacts: the page's filters, sort and offset (and a shared view's base) are part of its key. */
   contactPage: <Page extends object>(campaignId: string, page: Page, apiBase: string = DEFAULT_API_BASE) =>
     [...campaignKeys.contacts(campaignId), page, ...scopeOf(apiBase)] as const,
+  /** Every attempt of one contact: under the contacts, so a `contact` or `call` event refetches an open history. */
+  contactCalls: (campaignId: string, number: string) => [...campaignKeys.contacts(campaignId), 'calls', number] as const,
 };
 
 function scopeOf(apiBase: string): [] | [{ apiBase: string }] {

@@ -5,7 +5,7 @@ import type { ContactRow, ContactsQuery, ContactsResponse } from '../../../domai
 import { CALL_STATUSES } from '../../../domain/call-status';
 import { foldContact, type ContactAttempt, type FoldedContact } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
-import { contactSql, digitsOf, numberKeyOf, searchTextOf } from '../contact-query';
+import { contactSql, digitsOf, numberKeyOf, pendingContactSql, searchTextOf } from '../contact-query';
 import { contactRowDbSchema, isCallStatus, numberOrNull } from '../rows';
 import type { SqliteConnection } from './connection';
 import { COUNTER, type SqliteCounters } from './counters';
@@ -22,6 +22,24 @@ const storedContactRow = z.object({
   last_call_at: z.number(),
   search_id: z.number().nullable(),
 });
+
+const metadataCells = z.object({
+  email: z.string().nullable(),
+  tags_json: z.string().nullable(),
+  metadata_json: z.string().nullable(),
+});
+const pendingRow = metadataCells.extend({ number: z.string(), name: z.string().nullable() });
+const tagsSchema = z.array(z.string());
+const metadataSchema = z.record(z.string(), z.string());
+
+/** A contact's email, tags and metadata from its uploaded sheet row (empty when it has none). */
+export function metadataFields(cells: z.infer<typeof metadataCells>): Pick<ContactRow, 'email' | 'tags' | 'metadata'> {
+  return {
+    email: cells.email,
+    tags: cells.tags_json === null ? [] : tagsSchema.parse(JSON.parse(cells.tags_json)),
+    metadata: cells.metadata_json === null ? {} : metadataSchema.parse(JSON.parse(cells.metadata_json)),
+  };
+}
 
 export class SqliteContacts {
   constructor(
@@ -87,32 +105,63 @@ export class SqliteContacts {
 
   queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse {
     const sql = (source: string) => this.connection.sql(source);
-    const { from, where, params, orderBy } = contactSql(campaignId, query);
-    const total = countRow.parse(sql(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params)).n;
+    const hasMetadata = sql('SELECT 1 FROM contact_metadata_uploads WHERE campaign_id = ?').get(campaignId) !== undefined;
+    const { from, where, params, orderBy } = contactSql(campaignId, query, hasMetadata);
+    const dialledTotal = countRow.parse(sql(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params)).n;
+    // Contacts only the uploaded sheet knows (pending) come after every dialled one, whatever the sort.
+    const pending = hasMetadata ? pendingContactSql(campaignId, query) : null;
+    const pendingTotal = pending === null ? 0 : countRow.parse(sql(`SELECT COUNT(*) AS n FROM ${pending.from} WHERE ${pending.where}`).get(...pending.params)).n;
+    const total = dialledTotal + pendingTotal;
     if (total <= query.offset) return { total, rows: [] };
-    // The page's numbers come from a sort index alone (however deep the offset), or from the search matches;
-    // only those rows are then read, by primary key, in the page's order.
-    const numbers = sql(`SELECT number FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...params, query.limit, query.offset);
-    const read = sql(
-      `SELECT number, name, final_status, attempts, last_duration_sec, first_call_at, last_call_at
-       FROM contacts WHERE campaign_id = ? AND number = ?`,
-    );
     const rows: ContactRow[] = [];
-    for (const number of numbers) {
-      const raw = read.get(campaignId, number);
-      if (raw === undefined) continue;
-      const row = contactRowDbSchema.parse(raw);
-      rows.push({
-        number: row.number,
-        name: row.name,
-        finalStatus: row.final_status,
-        attempts: row.attempts,
-        lastDurationSec: row.last_duration_sec,
-        firstCallAt: new Date(row.first_call_at).toISOString(),
-        lastCallAt: new Date(row.last_call_at).toISOString(),
-      });
+    if (query.offset < dialledTotal) {
+      // The page's numbers come from a sort index alone (however deep the offset), or from the search matches;
+      // only those rows are then read, by primary key, in the page's order.
+      const numbers = sql(`SELECT number FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...params, query.limit, query.offset);
+      const read = sql(
+        `SELECT c.number, COALESCE(m.name, c.name) AS name, c.final_status, c.attempts, c.last_duration_sec, c.first_call_at,
+           c.last_call_at, m.email, m.tags_json, m.metadata_json
+         FROM contacts AS c LEFT JOIN contact_metadata AS m ON m.campaign_id = c.campaign_id AND m.number_key = c.number_key
+         WHERE c.campaign_id = ? AND c.number = ?`,
+      );
+      for (const number of numbers) {
+        const raw = read.get(campaignId, number);
+        if (raw === undefined) continue;
+        const row = contactRowDbSchema.parse(raw);
+        const extra = metadataCells.parse(raw);
+        rows.push({
+          number: row.number,
+          name: row.name,
+          finalStatus: row.final_status,
+          attempts: row.attempts,
+          lastDurationSec: row.last_duration_sec,
+          firstCallAt: new Date(row.first_call_at).toISOString(),
+          lastCallAt: new Date(row.last_call_at).toISOString(),
+          ...metadataFields(extra),
+        });
+      }
+    }
+    const room = query.limit - rows.length;
+    if (pending !== null && room > 0) {
+      const offset = Math.max(0, query.offset - dialledTotal);
+      for (const raw of sql(
+        `SELECT m.number, m.name, m.email, m.tags_json, m.metadata_json FROM ${pending.from} WHERE ${pending.where}
+         ORDER BY ${pending.orderBy} LIMIT ? OFFSET ?`,
+      ).all(...pending.params, room, offset)) {
+        const row = pendingRow.parse(raw);
+        rows.push({
+          number: row.number,
+          name: row.name,
+          finalStatus: 'pending',
+          attempts: 0,
+          lastDurationSec: null,
+          firstCallAt: null,
+          lastCallAt: null,
+          ...metadataFields(row),
+        });
+      }
     }
     return { total, rows };
   }

@@ -1,14 +1,16 @@
-// The contact list's shareable state, read from the URL: the search, final-status filter and sort order.
+// The contact list's shareable state, read from the URL: the search, final-status and tag filters, the sort order,
+// and the contact whose call history is open.
 import { useMemo } from 'react';
 import { z } from 'zod';
-import { CALL_STATUSES } from '@domain/call-status';
-import { CONTACT_SORTS } from '@domain/api-schemas';
+import { CONTACT_SORTS, contactFinalStatusSchema } from '@domain/api-schemas';
 import { useLocation } from '@/lib/router';
 
 export const contactsSearchSchema = z.object({
   q: z.string().trim().max(100).catch(''),
-  status: z.enum(CALL_STATUSES).optional().catch(undefined),
+  status: contactFinalStatusSchema.optional().catch(undefined),
+  tag: z.string().trim().min(1).max(100).optional().catch(undefined),
   sort: z.enum(CONTACT_SORTS).catch('lastCallAt:desc'),
+  contact: z.string().max(32).optional().catch(undefined),
 });
 export type ContactsSearch = z.infer<typeof contactsSearchSchema>;
 
@@ -16,7 +18,9 @@ export function parseContactsSearch(params: URLSearchParams): ContactsSearch {
   return contactsSearchSchema.parse({
     q: params.get('q') ?? '',
     status: params.get('status') ?? undefined,
+    tag: params.get('tag') ?? undefined,
     sort: params.get('sort') ?? undefined,
+    contact: params.get('contact') ?? undefined,
   });
 }
 

@@ -39,7 +39,7 @@ export function useWallboardStream(url: string | null, handlers: StreamHandlers 
   useEffect(() => {
     if (url === null || typeof EventSource === 'undefined') return;
     const streamUrl: string = url;
-    const invalidator = createThrottledInvalidator(queryClient, WALLBOARD_INVALIDATE_EVERY_MS);
+    const invalidator = createThrottledInvalidator(queryClient);
     let source: EventSource | null = null;
     let failures = 0;
     let missed = false;
@@ -56,7 +56,7 @@ export function useWallboardStream(url: string | null, handlers: StreamHandlers 
       if (missed) {
         // Whatever happened while the stream was down was not replayed: refetch everything on screen once.
         missed = false;
-        invalidator.invalidate({ queryKey: campaignKeys.all, exact: false });
+        invalidator.invalidate({ queryKey: campaignKeys.all, exact: false, everyMs: WALLBOARD_INVALIDATE_EVERY_MS });
       }
       failures = 0;
       setConnected(true);
@@ -65,7 +65,8 @@ export function useWallboardStream(url: string | null, handlers: StreamHandlers 
       onAlive();
       const event = serverEventSchema.safeParse(parseJson(message.data));
       if (!event.success) return;
-      for (const invalidation of affectedQueries(event.data)) invalidator.invalidate(invalidation);
+      // A wall screen follows at a calmer pace than a manager's report (its request budget is the same 15 a minute).
+      for (const invalidation of affectedQueries(event.data)) invalidator.invalidate({ ...invalidation, everyMs: Math.max(invalidation.everyMs, WALLBOARD_INVALIDATE_EVERY_MS) });
     };
     const onCommand = (message: MessageEvent) => {
       onAlive();
@@ -96,7 +97,7 @@ export function useWallboardStream(url: string | null, handlers: StreamHandlers 
       for (const type of SERVER_EVENT_TYPES) next.addEventListener(type, onChange);
       next.addEventListener('reset', () => {
         onAlive();
-        invalidator.invalidate({ queryKey: campaignKeys.all, exact: false });
+        invalidator.invalidate({ queryKey: campaignKeys.all, exact: false, everyMs: WALLBOARD_INVALIDATE_EVERY_MS });
       });
       next.addEventListener('display-command', onCommand);
       next.addEventListener('access-revoked', onRevoked);

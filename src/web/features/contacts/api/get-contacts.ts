@@ -1,8 +1,7 @@
 // Query factory for pages of a campaign's contacts. Each page is its own query, so the list can hold 100,000
 // contacts while only the pages on screen are fetched, and an invalidation refetches only those.
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { contactsResponseSchema, type ContactSort } from '@domain/api-schemas';
-import type { CallStatus } from '@domain/call-status';
+import { contactsResponseSchema, type ContactFinalStatus, type ContactSort } from '@domain/api-schemas';
 import { apiGet, apiUrl, DEFAULT_API_BASE } from '@/lib/api-client';
 import { campaignKeys } from '@/lib/query-keys';
 
@@ -10,7 +9,8 @@ export const CONTACTS_PAGE_SIZE = 100;
 
 export interface ContactPageParams {
   q: string;
-  status: CallStatus | undefined;
+  status: ContactFinalStatus | undefined;
+  tag: string | undefined;
   sort: ContactSort;
   offset: number;
   limit: number;
@@ -21,6 +21,7 @@ export function getContacts(campaignId: string, params: ContactPageParams, signa
   const url = apiUrl(`${apiBase}/campaigns/${encodeURIComponent(campaignId)}/contacts`, {
     q: params.q,
     status: params.status,
+    tag: params.tag,
     sort: params.sort,
     offset: params.offset,
     limit: params.limit,

@@ -18,16 +18,19 @@ import { CALL_STATUS_ORDER, contactStatusConfig } from '@/lib/status-vocabulary'
 import { CONTACTS_PAGE_SIZE, contactQueries, type ContactPageParams } from '../api/get-contacts';
 import { useContactsSearch, type ContactsSearch } from '../contacts-search';
 import { useHeldRows, type ContactSnapshot } from '../use-held-rows';
+import { ContactHistory } from './contact-history';
 
 const STATUS_OPTIONS = [
   { value: '', label: 'All statuses' },
   ...CALL_STATUS_ORDER.map((status) => ({ value: status, label: contactStatusConfig[status].label })),
+  // Contacts from the uploaded sheet that no call has reached yet.
+  { value: 'pending', label: contactStatusConfig.pending.label },
 ];
 const ROW_HEIGHT = 40;
 /** A phone card: number and status, name, then attempts, duration and last call. */
 const CARD_HEIGHT = 96;
 const LIST_HEIGHT = 480;
-const GRID_COLUMNS = 'grid grid-cols-[11rem_minmax(8rem,1fr)_8.5rem_6rem_8rem_9rem] min-w-[50.5rem]';
+const GRID_COLUMNS = 'grid grid-cols-[11rem_minmax(8rem,1fr)_minmax(9rem,1fr)_8rem_8.5rem_6rem_8rem_9rem] min-w-[67.5rem]';
 const SORT_OPTIONS = [
   { value: 'lastCallAt:desc', label: 'Last call, newest first' },
   { value: 'lastCallAt:asc', label: 'Last call, oldest first' },
@@ -66,7 +69,7 @@ export function ContactList({ campaignId, timeZone }: { campaignId: string; time
   const { base: apiBase } = useApiScope();
   const phone = useIsPhone();
   const rowHeight = phone ? CARD_HEIGHT : ROW_HEIGHT;
-  const base = { q: search.q, status: search.status, sort: search.sort, limit: CONTACTS_PAGE_SIZE };
+  const base = { q: search.q, status: search.status, tag: search.tag, sort: search.sort, limit: CONTACTS_PAGE_SIZE };
   const firstPage = useQuery(contactQueries.list(campaignId, { ...base, offset: 0 }, apiBase));
 
   // Whether someone is reading the list: scrolled away from the top, focus inside it, or the pointer over it.
@@ -111,7 +114,7 @@ export function ContactList({ campaignId, timeZone }: { campaignId: string; time
   // A new search or filter starts again at the top.
   useEffect(() => {
     scrollRef.current?.scrollTo?.({ top: 0 });
-  }, [search.q, search.status, search.sort]);
+  }, [search.q, search.status, search.tag, search.sort]);
 
   return (
     <div className="space-y-3">
@@ -122,7 +125,7 @@ export function ContactList({ campaignId, timeZone }: { campaignId: string; time
             ? 'Loading contacts…'
             : firstPage.isError && !firstPage.data
               ? `Could not load contacts: ${firstPage.error.message}`
-              : `${formatCount(total)} ${total === 1 ? 'contact' : 'contacts'}${search.q || search.status ? ' match' : ''}`}
+              : `${formatCount(total)} ${total === 1 ? 'contact' : 'contacts'}${search.q || search.status || search.tag ? ' match' : ''}`}
         </p>
         <div aria-live="polite">
           {updates > 0 ? (
@@ -149,11 +152,13 @@ export function ContactList({ campaignId, timeZone }: { campaignId: string; time
         className="w-full overflow-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-700"
         style={{ height: LIST_HEIGHT }}
       >
-        <div role="table" aria-label="Contacts" aria-rowcount={total + 1} className={cn('text-sm', !phone && 'min-w-[49rem]')}>
+        <div role="table" aria-label="Contacts" aria-rowcount={total + 1} className={cn('text-sm', !phone && 'min-w-[67.5rem]')}>
           <div role="rowgroup" className={cn('sticky top-0 z-10 bg-slate-50', phone && 'hidden')}>
             <div role="row" aria-rowindex={1} className={cn(!phone && GRID_COLUMNS, 'border-b border-slate-200')}>
               <SortHeader field="number" label="Number" sort={search.sort} />
               <SortHeader field="name" label="Name" sort={search.sort} />
+              <div role="columnheader" className="px-3 py-2 font-medium text-slate-700">Email</div>
+              <div role="columnheader" className="px-3 py-2 font-medium text-slate-700">Tags</div>
               <div role="columnheader" className="px-3 py-2 font-medium text-slate-700">Final status</div>
               <SortHeader field="attempts" label="Attempts" sort={search.sort} />
               <div role="columnheader" className="px-3 py-2 font-medium text-slate-700">Last duration</div>
@@ -182,6 +187,14 @@ export function ContactList({ campaignId, timeZone }: { campaignId: string; time
           </div>
         </div>
       </div>
+      {search.contact !== undefined ? (
+        <ContactHistory
+          campaignId={campaignId}
+          number={search.contact}
+          timeZone={timeZone}
+          onClose={() => setSearchParams({ contact: undefined })}
+        />
+      ) : null}
     </div>
   );
 }
@@ -216,8 +229,23 @@ function ContactCard({ row, timeZone }: { row: ContactRow; timeZone: string }) {
 function ContactCells({ row, timeZone }: { row: ContactRow; timeZone: string }) {
   return (
     <>
-      <div role="cell" className="truncate px-3 font-mono">{row.number}</div>
+      <div role="cell" className="truncate px-3 font-mono">
+        {row.attempts > 0 ? (
+          <button
+            type="button"
+            aria-label={`Call history of ${row.number}`}
+            onClick={() => setSearchParams({ contact: row.number })}
+            className="font-mono text-blue-800 underline decoration-dotted hover:decoration-solid focus-visible:outline-2 focus-visible:outline-blue-700"
+          >
+            {row.number}
+          </button>
+        ) : (
+          row.number
+        )}
+      </div>
       <div role="cell" className="truncate px-3">{row.name ?? '—'}</div>
+      <div role="cell" className="truncate px-3">{row.email ?? '—'}</div>
+      <div role="cell" className="truncate px-3" title={row.tags.join(', ')}>{row.tags.length > 0 ? row.tags.join(', ') : '—'}</div>
       <div role="cell" className="px-3">
         <StatusDot row={row} />
       </div>
@@ -250,10 +278,15 @@ function searchContacts(q: string): void {
   setSearchParams({ q });
 }
 
+function filterByTag(tag: string): void {
+  setSearchParams({ tag: tag.trim() || undefined });
+}
+
 function ContactFilters({ search, phone }: { search: ContactsSearch; phone: boolean }) {
   return (
     <form role="search" aria-label="Filter contacts" className="flex flex-wrap gap-3" onSubmit={(event) => event.preventDefault()}>
-      <SearchField label="Search contacts by number or name" value={search.q} onSearch={searchContacts} />
+      <SearchField label="Search contacts by number, name or tag" value={search.q} onSearch={searchContacts} />
+      <SearchField label="Tag" value={search.tag ?? ''} onSearch={filterByTag} />
       <SelectField
         label="Final status"
         value={search.status ?? ''}

@@ -9,6 +9,9 @@ import { Section } from '@/components/ui/section';
 import { ApiError } from '@/lib/api-client';
 import { useApiScope } from '@/lib/api-scope';
 import { useServerEvents } from '@/lib/use-server-events';
+import { useContactsSearch } from '@/features/contacts/contacts-search';
+import { ExportPanel } from '@/features/exports/components/export-panel';
+import { MetadataUpload } from '@/features/exports/components/metadata-upload';
 import { reportQueries } from '../api/get-report';
 import { useNumbersChangedAt } from '../api/numbers-changed-at';
 import { shapeReport } from '../api/shape-report';
@@ -85,6 +88,7 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
 }) {
   const scope = useApiScope();
   const [showStatusTable, setShowStatusTable] = useState(false);
+  const contactFilters = useContactsSearch();
   const { report: data, statusSlices, timeline, hours } = shaped;
   const zone = data.campaign.timeZone;
   const numbersChangedAt = useNumbersChangedAt(data, dataUpdatedAt);
@@ -164,6 +168,18 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
           <ContactList campaignId={campaignId} timeZone={zone} />
         </Section>
       ) : null}
+
+      {/* Exports and uploads are a signed-in manager's tools: a share link's view shows neither. */}
+      {scope.shared ? null : (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Section title="Export to CSV">
+            <ExportPanel campaignId={campaignId} filters={contactFilters} />
+          </Section>
+          <Section title="Contact details">
+            <MetadataUpload campaignId={campaignId} />
+          </Section>
+        </div>
+      )}
     </div>
   );
 }

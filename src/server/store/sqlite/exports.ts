@@ -1,0 +1,202 @@
+// SQLite side of the ExportStore and ContactHistoryStore ports: contacts and call attempts read a page at a time in
+// key order (keyset paging, so page 400 costs what page 1 does), and every attempt of one contact.
+import { z } from 'zod';
+import type { ContactRow } from '../../../domain/api-schemas';
+import { contactSql, numberKeyOf, pendingContactSql } from '../contact-query';
+import { contactRowDbSchema } from '../rows';
+import type {
+  CallExportCursor,
+  ContactExportCursor,
+  ContactExportFilter,
+  ContactHistoryStore,
+  ExportCall,
+  ExportContact,
+  ExportStore,
+} from '../store';
+import type { SqliteConnection } from './connection';
+import { metadataFields } from './contacts';
+import { CALL_STATUSES } from '../../../domain/call-status';
+
+const exportExtra = z.object({
+  email: z.string().nullable(),
+  tags_json: z.string().nullable(),
+  metadata_json: z.string().nullable(),
+  revenue: z.number().nullable(),
+  cost: z.number().nullable(),
+});
+const pendingExportRow = exportExtra.extend({ number: z.string(), name: z.string().nullable() });
+const callExportRow = z.object({
+  rowid: z.number().int(),
+  at_ms: z.number(),
+  call_sid: z.string(),
+  number: z.string(),
+  attempt: z.number().int().positive(),
+  status: z.enum(CALL_STATUSES),
+  start_time: z.string().nullable(),
+  end_time: z.string().nullable(),
+  duration_sec: z.number().nullable(),
+  price: z.number().nullable(),
+  recording_url: z.string().nullable(),
+});
+
+/** An attempt's number: Exotel's when it sent one, else its place among the number's calls in time order. */
+const ATTEMPT = `COALESCE(attempt_number, (SELECT COUNT(*) FROM calls AS earlier WHERE earlier.campaign_id = calls.campaign_id
+  AND earlier.number = calls.number AND (earlier.at_ms < calls.at_ms OR (earlier.at_ms = calls.at_ms AND earlier.rowid <= calls.rowid))))`;
+const CALL_COLUMNS = `rowid, at_ms, call_sid, number, ${ATTEMPT} AS attempt, status, start_time, end_time, duration_sec, price, recording_url`;
+
+function exportCallOf(raw: unknown): ExportCall {
+  const row = callExportRow.parse(raw);
+  return {
+    rowid: row.rowid,
+    atMs: row.at_ms,
+    callSid: row.call_sid,
+    number: row.number,
+    attempt: row.attempt,
+    status: row.status,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    durationSec: row.duration_sec,
+    price: row.price,
+    recordingUrl: row.recording_url,
+  };
+}
+
+function metadataOf(cells: z.infer<typeof exportExtra>): Pick<ContactRow, 'email' | 'tags' | 'metadata'> & { revenue: number | null; cost: number | null } {
+  return { ...metadataFields(cells), revenue: cells.revenue, cost: cells.cost };
+}
+
+export class SqliteExports implements ExportStore, ContactHistoryStore {
+  constructor(private readonly connection: SqliteConnection) {}
+
+  private hasMetadata(campaignId: string): boolean {
+    return this.connection.sql('SELECT 1 FROM contact_metadata_uploads WHERE campaign_id = ?').get(campaignId) !== undefined;
+  }
+
+  contactExportPage(
+    campaignId: string,
+    filter: ContactExportFilter,
+    cursor: ContactExportCursor,
+    limit: number,
+  ): { rows: ExportContact[]; next: ContactExportCursor | null } {
+    const sql = (source: string) => this.connection.sql(source);
+    const hasMetadata = this.hasMetadata(campaignId);
+    // A date range is about calls: contacts never called are outside any range.
+    const pendingPart = hasMetadata && filter.fromMs === null && filter.toMs === null;
+    if (cursor.part === 'dialled') {
+      const base = contactSql(campaignId, { ...filter, sort: 'number:asc' }, hasMetadata);
+      const conditions = [base.where];
+      const params = [...base.params];
+      if (filter.fromMs !== null) {
+        conditions.push('last_call_at >= ?');
+        params.push(filter.fromMs);
+      }
+      if (filter.toMs !== null) {
+        conditions.push('last_call_at <= ?');
+        params.push(filter.toMs);
+      }
+      if (cursor.after !== null) {
+        conditions.push('number > ?');
+        params.push(cursor.after);
+      }
+      const numbers = sql(`SELECT number FROM ${base.from} WHERE ${conditions.join(' AND ')} ORDER BY number LIMIT ?`)
+        .pluck()
+        .all(...params, limit);
+      const read = sql(
+        `SELECT c.number, COALESCE(m.name, c.name) AS name, c.final_status, c.attempts, c.last_duration_sec, c.first_call_at,
+           c.last_call_at, m.email, m.tags_json, m.metadata_json, m.revenue,
+           (SELECT SUM(price) FROM calls WHERE calls.campaign_id = c.campaign_id AND calls.number = c.number) AS cost
+         FROM contacts AS c LEFT JOIN contact_metadata AS m ON m.campaign_id = c.campaign_id AND m.number_key = c.number_key
+         WHERE c.campaign_id = ? AND c.number = ?`,
+      );
+      const rows: ExportContact[] = [];
+      let last: string | null = null;
+      for (const number of numbers) {
+        if (typeof number !== 'string') continue;
+        last = number;
+        const raw = read.get(campaignId, number);
+        if (raw === undefined) continue;
+        const row = contactRowDbSchema.parse(raw);
+        rows.push({
+          number: row.number,
+          name: row.name,
+          finalStatus: row.final_status,
+          attempts: row.attempts,
+          lastDurationSec: row.last_duration_sec,
+          firstCallAt: row.first_call_at,
+          lastCallAt: row.last_call_at,
+          ...metadataOf(exportExtra.parse(raw)),
+        });
+      }
+      if (numbers.length === limit) return { rows, next: { part: 'dialled', after: last } };
+      return { rows, next: pendingPart ? { part: 'pending', after: null } : null };
+    }
+
+    const pending = pendingPart ? pendingContactSql(campaignId, filter) : null;
+    if (pending === null) return { rows: [], next: null };
+    const conditions = [pending.where];
+    const params = [...pending.params];
+    if (cursor.after !== null) {
+      conditions.push('m.number_key > ?');
+      params.push(cursor.after);
+    }
+    const raws = sql(
+      `SELECT m.number_key, m.number, m.name, m.email, m.tags_json, m.metadata_json, m.revenue, NULL AS cost FROM ${pending.from}
+       WHERE ${conditions.join(' AND ')} ORDER BY ${pending.orderBy} LIMIT ?`,
+    ).all(...params, limit);
+    const rows: ExportContact[] = raws.map((raw) => {
+      const row = pendingExportRow.parse(raw);
+      return {
+        number: row.number,
+        name: row.name,
+        finalStatus: 'pending',
+        attempts: 0,
+        lastDurationSec: null,
+        firstCallAt: null,
+        lastCallAt: null,
+        ...metadataOf(row),
+      };
+    });
+    const lastKey = raws.length === 0 ? null : numberKeyOf(pendingExportRow.parse(raws[raws.length - 1]).number);
+    return { rows, next: raws.length === limit ? { part: 'pending', after: lastKey } : null };
+  }
+
+  callExportPage(campaignId: string, range: { fromMs: number | null; toMs: number | null }, cursor: CallExportCursor, limit: number): ExportCall[] {
+    const conditions = ['campaign_id = ?'];
+    const params: unknown[] = [campaignId];
+    if (range.fromMs !== null) {
+      conditions.push('at_ms >= ?');
+      params.push(range.fromMs);
+    }
+    if (range.toMs !== null) {
+      conditions.push('at_ms <= ?');
+      params.push(range.toMs);
+    }
+    if (cursor !== null) {
+      conditions.push('(at_ms > ? OR (at_ms = ? AND rowid > ?))');
+      params.push(cursor.atMs, cursor.atMs, cursor.rowid);
+    }
+    return this.connection
+      .sql(`SELECT ${CALL_COLUMNS} FROM calls WHERE ${conditions.join(' AND ')} ORDER BY at_ms, rowid LIMIT ?`)
+      .all(...params, limit)
+      .map(exportCallOf);
+  }
+
+  campaignHasPrices(campaignId: string): boolean {
+    return this.connection.sql('SELECT 1 FROM calls WHERE campaign_id = ? AND price IS NOT NULL LIMIT 1').get(campaignId) !== undefined;
+  }
+
+  contactCalls(campaignId: string, number: string): ExportCall[] | null {
+    const sql = (source: string) => this.connection.sql(source);
+    // The number as stored, else the same number in another Indian form (+91…, 0…, bare ten digits).
+    let stored = sql('SELECT number FROM contacts WHERE campaign_id = ? AND number = ?').pluck().get(campaignId, number);
+    if (stored === undefined) {
+      const key = numberKeyOf(number);
+      if (key.length < 10) return null;
+      stored = sql('SELECT number FROM contacts WHERE number_key = ? AND campaign_id = ? ORDER BY number LIMIT 1').pluck().get(key, campaignId);
+    }
+    if (typeof stored !== 'string') return null;
+    return sql(`SELECT ${CALL_COLUMNS} FROM calls WHERE campaign_id = ? AND number = ? ORDER BY at_ms, rowid`)
+      .all(campaignId, stored)
+      .map(exportCallOf);
+  }
+}
