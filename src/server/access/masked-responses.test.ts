@@ -18,9 +18,9 @@ describe('maskReportJson and maskContactRow', () => {
     expect(maskReportJson(report)).toEqual({ campaign: { id: '12345678', callerId: '0******1234' }, sync: { notes: ['number +91******2345 placed'] } });
   });
 
-  it('keeps only the contract fields, masked', () => {
+  it('masks the number and name and leaves out what the uploaded sheet said (email, tags, metadata)', () => {
     const row = { number: '+919876545266', name: 'Asha Rao', finalStatus: 'completed' as const, attempts: 1, lastDurationSec: 30, firstCallAt: 'a', lastCallAt: 'b' };
     const withExtras = { ...row, email: 'asha@example.com', tags: ['vip'], metadata: { city: 'Pune' } };
-    expect(maskContactRow(withExtras)).toEqual({ ...row, number: '+91******5266', name: 'A. R.' });
+    expect(maskContactRow(withExtras)).toEqual({ ...row, number: '+91******5266', name: 'A. R.', email: null, tags: [], metadata: {} });
   });
 });
