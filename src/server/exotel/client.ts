@@ -6,14 +6,16 @@ import { isCampaignId } from '../../domain/campaign-id';
 import { ACCOUNT_SID_PATTERN, type ExotelCredentials } from '../config';
 import { maskNumber, type Logger } from '../log';
 import type { Clock } from './clock';
+import { advertisedLimit, errorDetail, errorMessage, parseJson, retryAfter } from './answer';
 import { envelopeSchema, normaliseCallRecord, normaliseCampaign, responseItems } from './normalise';
 import type { RateBudget } from './rate-budget';
 import type { UpstreamProblem, UpstreamStatus } from './upstream-status';
 
+export { retryAfter } from './answer';
+
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Exotel's documented maximum page size for the campaigns list (call-details has none documented). */
 export const MAX_PAGE_SIZE = 500;
-const DEFAULT_RETRY_AFTER_MS = 60_000;
 
 export type UpstreamFailureKind = 'rate-limited' | 'down' | 'unauthorized' | 'not-found' | 'bad-response' | 'aborted';
 
@@ -64,10 +66,6 @@ export interface ExotelClientOptions {
 const pageRequestSchema = z.object({
   offset: z.number().int().min(0),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
-});
-
-const restExceptionSchema = z.object({
-  RestException: z.object({ Message: z.string().nullish(), Code: z.union([z.string(), z.number()]).nullish() }),
 });
 
 type Raw = { status: number; body: unknown };
@@ -216,8 +214,8 @@ export class ExotelClient {
     }
     const at = new Date(clock.now());
     // Exotel may announce the account's real limit; a lower one than configured shrinks the budget.
-    const advertisedLimit = response.headers.get('x-ratelimit-limit')?.trim();
-    if (advertisedLimit && /^\d+$/.test(advertisedLimit)) budget.noteAdvertisedLimit(Number(advertisedLimit));
+    const limit = advertisedLimit(response.headers);
+    if (limit !== null) budget.noteAdvertisedLimit(limit);
     if (response.status >= 200 && response.status < 300) {
       budget.noteSuccess();
       status.recordSuccess(at);
@@ -287,49 +285,4 @@ function hasUserInfo(url: string): boolean {
 
 function badInput(message: string): UpstreamFailure {
   return { ok: false, kind: 'bad-response', message: `refused to send: ${message}` };
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return `${error.message}${cause}`;
-  }
-  return String(error);
-}
-
-/** The message of either error body: the v2 envelope's error_data or the v1-style RestException. */
-function errorDetail(body: unknown): string | null {
-  const rest = restExceptionSchema.safeParse(body);
-  if (rest.success) return rest.data.RestException.Message ?? null;
-  const envelope = envelopeSchema.safeParse(body);
-  if (!envelope.success) return null;
-  const first = responseItems(envelope.data)[0];
-  const wrapped = z.object({ error_data: z.object({ description: z.string().nullish(), message: z.string().nullish() }) }).safeParse(first);
-  if (!wrapped.success) return null;
-  return wrapped.data.error_data.description ?? wrapped.data.error_data.message ?? null;
-}
-
-/** Retry-After (seconds or an HTTP date), else X-RateLimit-Reset (epoch seconds), else 60 s. */
-export function retryAfter(headers: Headers, now: number): number {
-  const header = headers.get('retry-after')?.trim();
-  if (header) {
-    if (/^\d+(\.\d+)?$/.test(header)) return Math.ceil(Number(header) * 1000);
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = headers.get('x-ratelimit-reset')?.trim();
-  if (reset && /^\d+$/.test(reset)) {
-    const epochMs = Number(reset) > 1e12 ? Number(reset) : Number(reset) * 1000;
-    return Math.max(0, epochMs - now);
-  }
-  return DEFAULT_RETRY_AFTER_MS;
 }

@@ -2,10 +2,7 @@
 // token is resolved on every request, so a revoked, rotated or expired one stops at once; anything not live, and any
 // campaign outside the scope, is the same 404. Reads go through the same /api routes (one cache, one builder) and
 // then a masking step: in a masked scope no response, SSE message or error carries a full number or name.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { contactsQuerySchema, type ContactsResponse } from '../../domain/api-schemas';
 import { endsWithLastFour, maskedSearchRule } from '../../domain/access/masking';
@@ -18,12 +15,16 @@ import { truncateAddress } from '../access/ip-address';
 import { appVersion } from '../app-version';
 import type { Config } from '../config';
 import { requestAddress } from '../http/principal';
-import type { AccessStreams, DisplayCommand } from '../live/access-streams';
-import type { HubEvent, LiveHub } from '../live/hub';
+import type { AccessStreams } from '../live/access-streams';
+import type { LiveHub } from '../live/hub';
 import type { Logger } from '../log';
 import type { DisplaysPort, ShareLinksPort } from '../store/access-store';
 import type { CallStore, CampaignStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
+import { streamScopedEvents } from './scoped-events';
+import { DISPLAY_NOT_VALID_HTML, LINK_NOT_VALID_HTML, NOT_FOUND_JSON, readIndex, SCOPED_HEADERS } from './scoped-pages';
+
+export { DISPLAY_NOT_VALID_HTML, LINK_NOT_VALID_HTML, SCOPED_HEADERS } from './scoped-pages';
 
 export type ScopedPrincipal = SharePrincipal | DisplayPrincipal;
 type ScopedEnv = { Variables: { scope: ScopedPrincipal } };
@@ -45,45 +46,6 @@ export interface ScopedRouteDeps {
   recheckMs?: number;
 }
 
-/** Sent with every shared page and its API: no token in a Referer, no search-engine copy, nothing cached. */
-export const SCOPED_HEADERS: Record<string, string> = {
-  'Referrer-Policy': 'no-referrer',
-  'X-Robots-Tag': 'noindex, nofollow',
-  'Cache-Control': 'no-store',
-};
-
-/** One page for every link that does not work, whatever the reason: it must not hint at what exists. */
-export const LINK_NOT_VALID_HTML = notValidPage(
-  "This link isn't available",
-  'It may have expired or been switched off, or the address may be incomplete.',
-  'Ask the person who shared it with you for a new link.',
-);
-
-/** The same for a wallboard's address: one page for a removed, rotated-away or mistyped display link. */
-export const DISPLAY_NOT_VALID_HTML = notValidPage(
-  'This display was removed',
-  'Its link is no longer valid: it may have been removed or given a new link.',
-  'Ask a callboard admin for the display\'s current link.',
-);
-
-function notValidPage(title: string, ...lines: string[]): string {
-  // Static text with no script or style, so the page works under the strict CSP and loads nothing.
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title} · callboard</title></head>
-<body>
-<main>
-<h1>${title}</h1>
-${lines.map((line) => `<p>${line}</p>`).join('\n')}
-</main>
-</body>
-</html>
-`;
-}
-
-const NOT_FOUND_JSON = { error: 'Not found.' };
-const HEARTBEAT_MS = 15_000;
-const RECHECK_MS = 5_000;
 /** A display's contact is written at most this often (it polls every 30 s; every request need not be a write). */
 const CONTACT_WRITE_EVERY_MS = 15_000;
 /** The largest set of last-four matches a masked search filters in memory (a campaign rarely has more). */
@@ -251,93 +213,4 @@ function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<Scope
 
   app.all('*', (c) => notFound(c));
   return app;
-}
-
-function readIndex(dir: string): string | null {
-  try {
-    return readFileSync(join(dir, 'index.html'), 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-type Outgoing = { kind: 'event'; event: HubEvent } | { kind: 'command'; command: DisplayCommand } | { kind: 'revoked' };
-
-/**
- * The scoped twin of GET /api/events: the same `ready`, change events and heartbeats, but only of campaigns in
- * scope, plus `display-command` events and a final `access-revoked` when the link or display is switched off
- * (at once through AccessStreams, or at the next re-check for an expiry).
- */
-function streamScopedEvents(
-  c: Context,
-  deps: ScopedRouteDeps & { scope: ScopedPrincipal; filter: string | null; id: string; stillValid: () => boolean; readable: (campaignId: string) => boolean },
-): Response {
-  return streamSSE(c, async (stream) => {
-    const queue: Outgoing[] = [];
-    let wake: (() => void) | null = null;
-    const push = (item: Outgoing) => {
-      queue.push(item);
-      wake?.();
-    };
-    const unsubscribe = deps.hub.subscribe(deps.filter, (event) => {
-      // A campaign's own stream was checked when it opened (an "active" display's campaign that finishes is dropped
-      // by the wallboard from its campaign list, not by ending the stream with `access-revoked`). Without a campaign,
-      // campaign-level events of campaigns outside the scope say nothing to this viewer: not even their ids.
-      if (deps.filter !== null || event.campaignId === '*' || deps.readable(event.campaignId)) push({ kind: 'event', event });
-    });
-    const unregister = deps.streams.open(deps.id, {
-      revoke: () => push({ kind: 'revoked' }),
-      command: (command) => push({ kind: 'command', command }),
-    });
-    let open = true;
-    stream.onAbort(() => {
-      open = false;
-      wake?.();
-    });
-    if (deps.filter) deps.watched.touch(deps.filter);
-    try {
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ campaign: deps.filter }), retry: 3000 });
-      const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_MS;
-      const recheckMs = deps.recheckMs ?? RECHECK_MS;
-      let lastBeat = Date.now();
-      let lastCheck = Date.now();
-      while (open) {
-        const next = queue.shift();
-        if (next?.kind === 'revoked') break;
-        if (next?.kind === 'command') {
-          await stream.writeSSE({ event: 'display-command', data: JSON.stringify({ command: next.command }) });
-          continue;
-        }
-        if (next?.kind === 'event') {
-          const { event } = next;
-          const data = { type: event.type, campaignId: event.campaignId, at: event.at };
-          await stream.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(isMasked(deps.scope) ? scrubDeep(data) : data) });
-          continue;
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.min(heartbeatMs, recheckMs));
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = null;
-        const nowMs = Date.now();
-        if (open && nowMs - lastCheck >= recheckMs) {
-          lastCheck = nowMs;
-          if (!deps.stillValid()) break;
-        }
-        if (open && queue.length === 0 && nowMs - lastBeat >= heartbeatMs) {
-          lastBeat = nowMs;
-          await stream.writeSSE({ event: 'heartbeat', data: new Date().toISOString() });
-          if (deps.filter) deps.watched.touch(deps.filter);
-        }
-      }
-      if (open) await stream.writeSSE({ event: 'access-revoked', data: JSON.stringify({ reason: 'This link is no longer available.' }) });
-    } finally {
-      unsubscribe();
-      unregister();
-      await stream.close();
-    }
-  });
 }
