@@ -29,6 +29,8 @@ test('a report on a 390 px phone: no sideways scroll, readable rows, 44 px tap t
   const small = await page.locator('main').evaluate((main) =>
     [...main.querySelectorAll<HTMLElement>('button, a[href], input, select')]
       .filter((element) => element.getClientRects().length > 0 && !element.closest('.sr-only'))
+      // A checkbox or radio is tapped through its label, so the label's box is its target.
+      .map((element) => (element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio') && element.closest('label')) || element)
       .map((element) => ({ label: (element.textContent || element.getAttribute('aria-label') || element.tagName).trim().slice(0, 40), height: element.getBoundingClientRect().height }))
       .filter((target) => target.height < 44),
   );

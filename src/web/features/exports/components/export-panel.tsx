@@ -62,10 +62,10 @@ export function ExportPanel({ campaignId, filters }: { campaignId: string; filte
     <form aria-label="Export to CSV" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" onSubmit={(event) => event.preventDefault()}>
       <fieldset className="flex flex-wrap gap-4 text-sm">
         <legend className="mb-1 font-medium">Rows</legend>
-        <label className="inline-flex items-center gap-1">
+        <label className="inline-flex min-h-11 items-center gap-1 sm:min-h-0">
           <input type="radio" name={`${id}-kind`} checked={kind === 'contacts'} onChange={() => setKind('contacts')} /> One row per contact
         </label>
-        <label className="inline-flex items-center gap-1">
+        <label className="inline-flex min-h-11 items-center gap-1 sm:min-h-0">
           <input type="radio" name={`${id}-kind`} checked={kind === 'calls'} onChange={() => setKind('calls')} /> One row per call attempt
         </label>
       </fieldset>
@@ -73,7 +73,7 @@ export function ExportPanel({ campaignId, filters }: { campaignId: string; filte
         <legend className="mb-1 font-medium">Columns</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
           {offered.map((field) => (
-            <label key={field} className="inline-flex items-center gap-1">
+            <label key={field} className="inline-flex min-h-11 items-center gap-1 sm:min-h-0">
               <input type="checkbox" checked={checked(field)} onChange={() => toggle(field)} /> {FIELD_LABELS[field] ?? field}
             </label>
           ))}
@@ -85,18 +85,18 @@ export function ExportPanel({ campaignId, filters }: { campaignId: string; filte
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
           From (day)
-          <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+          <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} className="mt-1 min-h-11 rounded border border-slate-300 px-2 py-1 sm:min-h-0" />
         </label>
         <label className="flex flex-col">
           To (day)
-          <input type="date" value={to} onChange={(event) => setTo(event.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+          <input type="date" value={to} onChange={(event) => setTo(event.target.value)} className="mt-1 min-h-11 rounded border border-slate-300 px-2 py-1 sm:min-h-0" />
         </label>
       </div>
       <p className="text-sm text-slate-700">{kind === 'contacts' ? describeFilters(filters) : 'Every call attempt in the date range.'}</p>
       {nothingChosen || badRange ? (
         <p role="status" className="text-sm text-red-800">{nothingChosen ? 'Choose at least one column.' : 'The range ends before it starts.'}</p>
       ) : (
-        <a href={href} download className="inline-block rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-blue-900 focus-visible:outline-2 focus-visible:outline-blue-700">
+        <a href={href} download className="inline-flex min-h-11 items-center rounded sm:min-h-0 border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-blue-900 focus-visible:outline-2 focus-visible:outline-blue-700">
           Download CSV
         </a>
       )}

@@ -32,7 +32,7 @@ export function MetadataUpload({ campaignId }: { campaignId: string }) {
       <div className="flex flex-wrap items-end gap-3">
         <label htmlFor={inputId} className="flex flex-col">
           Contact sheet (CSV)
-          <input id={inputId} ref={input} type="file" accept=".csv,text/csv" className="mt-1" />
+          <input id={inputId} ref={input} type="file" accept=".csv,text/csv" className="mt-1 min-h-11 sm:min-h-0" />
         </label>
         <Button type="submit" disabled={upload.isPending}>{upload.isPending ? 'Uploading…' : 'Upload'}</Button>
       </div>
