@@ -65,7 +65,8 @@ export function DayHourHeatmap({ cells, timeZone }: { cells: DayHourCell[]; time
           </tbody>
         </Table>
       ) : (
-        <div className="overflow-x-auto" role="img" aria-label={gridSummary(cells, timeZone)}>
+        // Focusable, so a keyboard can scroll the grid sideways on a narrow screen.
+        <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-700" role="img" tabIndex={0} aria-label={gridSummary(cells, timeZone)}>
           <div className="grid min-w-[560px] gap-px text-[10px]" style={{ gridTemplateColumns: '2.5rem repeat(24, minmax(0, 1fr))' }}>
             <span />
             {hours.map((hour) => (
