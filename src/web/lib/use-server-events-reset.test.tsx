@@ -2,25 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { FakeEventSource } from '@/testing/fake-event-source';
 import { createTestQueryClient } from '@/testing/render-app';
 import { campaignKeys } from './query-keys';
 import { useServerEvents } from './use-server-events';
 
-/** The least of EventSource the hook needs: named listeners and a way to emit one event. */
-class FakeEventSource {
-  static latest: FakeEventSource | null = null;
-  private readonly listeners = new Map<string, Array<(event: MessageEvent) => void>>();
-  constructor(readonly url: string) {
-    FakeEventSource.latest = this;
-  }
-  addEventListener(type: string, listener: (event: MessageEvent) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close() {}
-  emit(type: string, data: string) {
-    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data }));
-  }
-}
 
 describe('useServerEvents on a reset from the server', () => {
   beforeEach(() => vi.stubGlobal('EventSource', FakeEventSource));
@@ -36,7 +22,7 @@ describe('useServerEvents on a reset from the server', () => {
     const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
     renderHook(() => useServerEvents('c1'), { wrapper });
 
-    act(() => FakeEventSource.latest?.emit('reset', '{"reason":"restarted"}'));
+    act(() => FakeEventSource.latest().emit('reset', '{"reason":"restarted"}'));
     for (const key of keys) expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
   });
 });

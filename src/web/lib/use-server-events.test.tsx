@@ -2,37 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { FakeEventSource } from '@/testing/fake-event-source';
 import { createTestQueryClient } from '@/testing/render-app';
 import { campaignKeys } from './query-keys';
 import { reconnectDelayMs, useServerEvents } from './use-server-events';
 
-/** Just enough of EventSource to drive the hook: listeners by name, and a way to push messages and errors. */
-class FakeEventSource {
-  static instances: FakeEventSource[] = [];
-  readonly url: string;
-  closed = false;
-  private readonly listeners = new Map<string, Array<(event: MessageEvent) => void>>();
-
-  constructor(url: string) {
-    this.url = url;
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: (event: MessageEvent) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close() {
-    this.closed = true;
-  }
-  emit(type: string, data: unknown = '') {
-    const event = new MessageEvent(type, { data: typeof data === 'string' ? data : JSON.stringify(data) });
-    for (const listener of this.listeners.get(type) ?? []) listener(event);
-  }
-  static latest(): FakeEventSource {
-    const source = FakeEventSource.instances.at(-1);
-    if (!source) throw new Error('no EventSource was opened');
-    return source;
-  }
-}
 
 const REPORT_KEY = campaignKeys.report('c1');
 const CONTACTS_KEY = campaignKeys.contactPage('c1', { q: '', offset: 0 });

@@ -20,6 +20,12 @@ export class FakeEventSource {
     const event = new MessageEvent(type, { data: typeof data === 'string' ? data : JSON.stringify(data) });
     for (const listener of this.listeners.get(type) ?? []) listener(event);
   }
+  /** The stream opened last. */
+  static latest(): FakeEventSource {
+    const source = FakeEventSource.instances.at(-1);
+    if (!source) throw new Error('no EventSource was opened');
+    return source;
+  }
   /** Every open stream says `ready`, as the server does on connect. */
   static connectAll() {
     for (const source of FakeEventSource.instances) if (!source.closed) source.emit('ready');
