@@ -4,10 +4,8 @@
 // ack figures include the disk flush; target p99 < 100 ms and under 0.5 ms of server CPU per webhook. The server runs in this process; the clients run in a forked copy of this
 // file (`--client`), so that load generation does not share the server's event loop or its memory figure.
 // Prints one JSON line.
-import { fork } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { forkClient } from './support/fork-client';
 import type { Campaign } from '../src/domain/campaign';
 import { LiveHub } from '../src/server/live/hub';
 import type { Logger } from '../src/server/log';
@@ -236,23 +235,10 @@ const childMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fanout-armed'), round: z.number() }),
   z.object({ type: z.literal('fanout-done'), round: z.number(), lastReadAt: z.number() }),
 ]);
-type ChildMessage = z.infer<typeof childMessageSchema>;
 
 /** Forks this file as the client and hands back a way to wait for its next message of a given type. */
 function startClient(phase: string, base: string) {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--client', phase, base], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const waiting: { type: ChildMessage['type']; resolve: (message: ChildMessage) => void; reject: (error: Error) => void }[] = [];
-  child.on('message', (raw) => {
-    const message = childMessageSchema.safeParse(raw);
-    if (!message.success) return;
-    const index = waiting.findIndex((w) => w.type === message.data.type);
-    if (index !== -1) waiting.splice(index, 1)[0]?.resolve(message.data);
-  });
-  child.on('exit', (code) => {
-    for (const w of waiting.splice(0)) w.reject(new Error(`client exited (${code}) before ${w.type}`));
-  });
-  const next = (type: ChildMessage['type']): Promise<ChildMessage> => new Promise((resolve, reject) => waiting.push({ type, resolve, reject }));
-  return { child, next };
+  return forkClient(fileURLToPath(import.meta.url), ['--client', phase, base], childMessageSchema);
 }
 
 function campaignFixture(id: string): Campaign {

@@ -4,7 +4,7 @@
 // it, and (3) the time one event takes to reach 1,000 SSE clients over loopback HTTP (median and p95 of
 // several rounds). The SSE clients run in a forked copy of this file (`--client`), so that reading does not
 // share the server's event loop. Prints one JSON line.
-import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +16,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { forkClient } from './support/fork-client';
+import { campaignOf } from '../src/domain/testing/builders';
 import { createApp } from '../src/server/app';
 import { parseConfig } from '../src/server/config';
 import { UpstreamStatus } from '../src/server/exotel/upstream-status';
@@ -93,19 +95,7 @@ const childMessageSchema = z.discriminatedUnion('type', [
 type ChildMessage = z.infer<typeof childMessageSchema>;
 
 function startClient(base: string) {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--client', base], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const waiting: { type: ChildMessage['type']; resolve: (message: ChildMessage) => void; reject: (error: Error) => void }[] = [];
-  child.on('message', (raw) => {
-    const message = childMessageSchema.safeParse(raw);
-    if (!message.success) return;
-    const index = waiting.findIndex((w) => w.type === message.data.type);
-    if (index !== -1) waiting.splice(index, 1)[0]?.resolve(message.data);
-  });
-  child.on('exit', (code) => {
-    for (const w of waiting.splice(0)) w.reject(new Error(`client exited (${code}) before ${w.type}`));
-  });
-  const next = (type: ChildMessage['type']): Promise<ChildMessage> => new Promise((done, fail) => waiting.push({ type, resolve: done, reject: fail }));
-  return { child, next };
+  return forkClient(fileURLToPath(import.meta.url), ['--client', base], childMessageSchema);
 }
 
 function decode(body: Buffer, encoding: string | null): Buffer {
@@ -174,6 +164,8 @@ async function main(): Promise<void> {
   if (build.status !== 0) throw new Error(`vite build exited ${build.status}`);
 
   const store = openSqliteStore(join(dir, 'bench.db'));
+  // Only a campaign the store knows may be streamed (an unknown id is refused with 404).
+  store.upsertCampaigns([campaignOf(FANOUT_CAMPAIGN)], new Date().toISOString());
   const hub = new LiveHub();
   const app = createApp({
     config: parseConfig({ CALLBOARD_DB: join(dir, 'bench.db') }),
