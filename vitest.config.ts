@@ -15,6 +15,8 @@ export default defineConfig({
           environment: 'node',
           include: ['src/domain/**/*.test.ts', 'src/server/**/*.test.ts', 'mocks/**/*.test.ts', NODE_WEB_TESTS],
           testTimeout: 30_000,
+          // One throwaway PostgreSQL cluster for the PostgreSQL store's contract and several-instances tests.
+          globalSetup: ['src/server/testing/postgres-global-setup.ts'],
         },
       },
       {
