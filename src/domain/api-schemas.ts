@@ -51,6 +51,9 @@ export const healthSchema = z.object({
   storage: storageHealthSchema.optional(),
   /** The running build (package version + build hash); a wallboard reloads itself once when it changes. */
   version: z.string().optional(),
+  /** For a signed-in admin: which instance answered, and whether it is the one reading Exotel (the sync leader). */
+  instance: z.string().optional(),
+  syncLeader: z.boolean().optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -32,7 +32,7 @@ import { contactMetadataRoutes } from './routes/contact-metadata';
 import { contactRoutes } from './routes/contacts';
 import { exportRoutes } from './routes/exports';
 import { eventRoutes } from './routes/events';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, type InstanceInfo } from './routes/health';
 import { reportRoutes } from './routes/report';
 import { staticRoutes } from './routes/static';
 import type { StorageStatus } from './store/storage-health';
@@ -84,6 +84,8 @@ export interface AppDeps {
    * once sets Infinity.
    */
   slowReportBuildMs?: number;
+  /** Which instance this is and whether it reads Exotel now (several instances on PostgreSQL); admins see both in health. */
+  instance?: InstanceInfo;
 }
 
 /** Sign-in, users, share links and displays: the largest is a display's settings (4,000 characters of JSON). */

@@ -32,6 +32,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   CALLBOARD_DB: z.string().min(1).optional(),
+  // Several instances share one PostgreSQL; without it, SQLite at CALLBOARD_DB. The message never repeats the value.
+  CALLBOARD_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
   /** Demo mode only: how many times faster than real time the simulator runs. */
   CALLBOARD_DEMO_SPEED: z.coerce.number().positive().default(30),
   CALLBOARD_DEMO_SEED: z.coerce.number().int().default(7),
@@ -77,6 +79,8 @@ export interface Config {
   port: number;
   host: string;
   dbPath: string;
+  /** postgres://… when several instances share one PostgreSQL database; null for the embedded SQLite file. */
+  databaseUrl: string | null;
   /**
    * Demo mode's own database is emptied at every start: the simulator dials anew from the current time, so what an
    * earlier run stored would not match it. A path set in CALLBOARD_DB is never emptied.
@@ -116,7 +120,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     dbPath: e.CALLBOARD_DB ?? (live ? './data/callboard.db' : './data/demo.db'),
-    freshDatabase: !live && e.CALLBOARD_DB === undefined,
+    freshDatabase: !live && e.CALLBOARD_DB === undefined && e.CALLBOARD_DATABASE_URL === undefined,
+    databaseUrl: e.CALLBOARD_DATABASE_URL ?? null,
     demo: { speed: e.CALLBOARD_DEMO_SPEED, seed: e.CALLBOARD_DEMO_SEED },
     access: parseAccessConfig(env),
   };

@@ -1,12 +1,13 @@
 // Starts callboard: config, store, app, listen; then the upstream (Exotel, or the simulator in demo mode) and the
 // sync scheduler. Everything else lives in app.ts and below, so tests never need this file.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { parseConfig, type Config } from './config';
 import { consoleLogger } from './log';
-import { openSqliteDatabase, SqliteStore } from './store/sqlite-store';
-import { SqliteAccessStore } from './store/sqlite-access';
+import { openConfiguredStore } from './store/open-store';
 import { bootstrapAdmin } from './access/users';
 import { SESSION_LIFETIMES } from './access/sessions';
 import { createApp } from './app';
@@ -16,22 +17,28 @@ import { WEBHOOK_KINDS } from './webhooks/webhook-event';
 import { LiveHub } from './live/hub';
 import { WatchedCampaigns } from './sync/watched';
 import { UpstreamStatus } from './exotel/upstream-status';
-import { createSync } from './sync/create-sync';
+import { createSync, type Sync } from './sync/create-sync';
+import { ChangeBus, ClusterHub } from './instances/change-bus';
+import { SyncLease } from './instances/sync-lease';
 import type { DemoUpstream } from './demo';
 import { gracefulShutdown, SERVER_OPTIONS } from './http/shutdown';
 
 /** Expired and idle sessions are deleted this often (they are refused at once anyway; this only tidies the table). */
 const SESSION_SWEEP_MS = 10 * 60_000;
+/** How often the sync leader tells the other instances how reading Exotel goes. */
+const UPSTREAM_SHARE_MS = 5_000;
 
 async function main(): Promise<void> {
   const logger = consoleLogger;
   const config = parseConfig(process.env);
-  if (config.dbPath !== ':memory:') mkdirSync(dirname(resolve(config.dbPath)), { recursive: true });
-  if (config.freshDatabase) for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.dbPath}${suffix}`, { force: true });
-  // One connection for the campaign data and the access tables (users, sessions, links, displays, audit).
-  const db = openSqliteDatabase(config.dbPath);
-  const store = new SqliteStore(db);
-  const access = new SqliteAccessStore(db);
+  if (config.databaseUrl === null) {
+    if (config.dbPath !== ':memory:') mkdirSync(dirname(resolve(config.dbPath)), { recursive: true });
+    if (config.freshDatabase) for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.dbPath}${suffix}`, { force: true });
+  }
+  // One connection for the campaign data and the access tables (users, sessions, links, displays, audit): the
+  // SQLite file, or the PostgreSQL database that several instances share.
+  const { kind: storeKind, store, access } = openConfiguredStore(config);
+  const instance = `${hostname()}-${randomBytes(3).toString('hex')}`;
   const admin = await bootstrapAdmin({ store: access, now: () => Date.now() }, config.access.bootstrapAdmin);
   // The outcome, never the password.
   if (admin.outcome === 'created') logger.info('access.first_admin_created', { email: admin.email });
@@ -44,27 +51,44 @@ async function main(): Promise<void> {
     if (removed > 0) logger.info('access.sessions_swept', { removed });
   }, SESSION_SWEEP_MS);
   sweepSessions.unref();
-  const hub = new LiveHub();
-  const watched = new WatchedCampaigns();
+  // With several instances, each one's events also reach the others' browsers (instances/change-bus.ts).
+  const hub = storeKind === 'postgres' ? new ClusterHub() : new LiveHub();
   // Demo mode has an upstream too (the simulator), so it starts as configured.
   const upstream = new UpstreamStatus(true);
+  const bus =
+    config.databaseUrl !== null && hub instanceof ClusterHub
+      ? new ChangeBus({ connectionString: config.databaseUrl, instance, hub, logger, onUpstream: (state, staleSince) => upstream.adopt(state, staleSince) })
+      : null;
+  await bus?.start();
+  const watched = new WatchedCampaigns();
   const webhooks = webhookRoutes({ store, hub, secret: config.webhookSecret, logger });
-  const app = createApp({ config, store, access, upstream, hub, watched, webhooks, staticDir: resolve('dist'), logger });
+  // Exactly one instance reads Exotel: with PostgreSQL, the holder of the account's sync lease; with SQLite, this one.
+  let lease: SyncLease | null = null;
+  const isSyncLeader = () => (storeKind === 'postgres' ? lease?.isLeader === true : true);
+  const app = createApp({ config, store, access, upstream, hub, watched, webhooks, staticDir: resolve('dist'), logger, instance: { id: instance, isSyncLeader } });
 
   let listening: (port: number) => void = () => undefined;
   const portKnown = new Promise<number>((done) => (listening = done));
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions: SERVER_OPTIONS }, (info) => listening(info.port));
-  let sync: ReturnType<typeof createSync> | null = null;
+  let sync: Sync | null = null;
+  const stopSync = async () => {
+    const running = sync;
+    sync = null;
+    await running?.scheduler.stop();
+  };
   let demo: DemoUpstream | null = null;
   const shutdown = gracefulShutdown({
     server,
     logger,
-    stopSync: () => sync?.scheduler.stop() ?? Promise.resolve(),
+    stopSync: () => (lease !== null ? lease.stop() : stopSync()),
     closeStore: () => {
       clearInterval(sweepSessions);
       store.close();
     },
-    closeOthers: () => demo?.close() ?? Promise.resolve(),
+    closeOthers: async () => {
+      await bus?.close();
+      await demo?.close();
+    },
   });
   const port = await Promise.race([portKnown, new Promise<never>((_, fail) => server.once('error', fail))]);
   const localUrl = `http://${config.host}:${port}`;
@@ -81,23 +105,40 @@ async function main(): Promise<void> {
     credentials = demo.credentials;
   }
   const replayer = new QuarantineReplayer({ store, hub, logger });
-  sync = createSync({
-    credentials,
-    rateLimitPerMin: config.rateLimitPerMin,
-    pageSize: config.pageSize,
-    store,
-    hub,
-    watched,
-    upstream,
-    logger,
-    // Sync just learnt call sids or campaigns: webhook events that waited for them can now be placed.
-    afterSync: () => void replayer.request(),
-  });
-  sync.scheduler.start();
+  const syncCredentials = credentials;
+  // A new sync each time this instance becomes the leader: its rate budget starts from the send times in the
+  // store, which include those of the previous leader.
+  const startSync = () => {
+    sync = createSync({
+      credentials: syncCredentials,
+      rateLimitPerMin: config.rateLimitPerMin,
+      pageSize: config.pageSize,
+      store,
+      hub,
+      watched,
+      upstream,
+      logger,
+      // Sync just learnt call sids or campaigns: webhook events that waited for them can now be placed.
+      afterSync: () => void replayer.request(),
+    });
+    sync.scheduler.start();
+  };
+  if (config.databaseUrl !== null) {
+    lease = new SyncLease({ connectionString: config.databaseUrl, account: credentials.accountSid, onGained: startSync, onLost: stopSync, logger });
+    lease.start();
+    const shareUpstream = setInterval(() => {
+      if (lease?.isLeader === true) bus?.sendUpstream(upstream.snapshot(), upstream.staleSince());
+    }, UPSTREAM_SHARE_MS);
+    shareUpstream.unref();
+  } else {
+    startSync();
+  }
 
   logger.info('callboard.started', {
     mode: config.mode,
     url: localUrl,
+    store: storeKind,
+    instance,
     upstream: config.mode === 'live' ? credentials.baseUrl : `simulator at ${credentials.baseUrl}`,
     rateLimitPerMin: config.rateLimitPerMin,
     access: config.mode === 'demo' ? 'demo: this machine opens as a demo admin, no sign-in' : 'sign-in required',

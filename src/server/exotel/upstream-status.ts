@@ -46,6 +46,17 @@ export class UpstreamStatus {
     this.firstFailureAt ??= at.toISOString();
   }
 
+  /**
+   * Takes over what another instance knows (the sync leader, which alone reads Exotel when several instances share
+   * one database), so that every instance's health and reports say the same.
+   */
+  adopt(snapshot: Upstream, staleSince: string | null): void {
+    this.state = snapshot.state;
+    this.lastSuccessAt = snapshot.lastSuccessAt;
+    this.lastError = snapshot.lastError;
+    this.firstFailureAt = staleSince;
+  }
+
   snapshot(): Upstream {
     return { state: this.state, lastSuccessAt: this.lastSuccessAt, lastError: this.lastError };
   }

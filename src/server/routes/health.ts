@@ -4,12 +4,23 @@ import { Hono } from 'hono';
 import type { Health } from '../../domain/api-schemas';
 import { appVersion } from '../app-version';
 import type { Config } from '../config';
+import type { AccessEnv } from '../http/principal';
 import type { UpstreamStatus } from '../exotel/upstream-status';
 import type { StorageStatus } from '../store/storage-health';
 import type { CounterStore, WebhookLog } from '../store/store';
 
-export function healthRoutes(deps: { config: Config; store: CounterStore & WebhookLog & StorageStatus; upstream: UpstreamStatus }): Hono {
-  const app = new Hono();
+export interface InstanceInfo {
+  id: string;
+  /** Whether this instance holds the sync lease (always, with the single-instance SQLite store). */
+  isSyncLeader: () => boolean;
+}
+
+/**
+ * Anyone may call it (a load balancer's check); without a session the answer is cut to `{ status }` by the access
+ * middleware. A signed-in admin also sees which instance answered and whether it is the sync leader.
+ */
+export function healthRoutes(deps: { config: Config; store: CounterStore & WebhookLog & StorageStatus; upstream: UpstreamStatus; instance?: InstanceInfo }): Hono<AccessEnv> {
+  const app = new Hono<AccessEnv>();
   app.get('/health', (c) => {
     const upstream = deps.upstream.snapshot();
     const storage = deps.store.storageHealth();
@@ -36,6 +47,10 @@ export function healthRoutes(deps: { config: Config; store: CounterStore & Webho
       storage,
       version: appVersion(),
     };
+    if (deps.instance !== undefined && c.get('user')?.role === 'admin') {
+      body.instance = deps.instance.id;
+      body.syncLeader = deps.instance.isSyncLeader();
+    }
     c.header('Cache-Control', 'no-store');
     return c.json(body);
   });

@@ -51,7 +51,9 @@ export class PostgresStore implements CallboardStore {
 
   constructor(connection: PgConnection) {
     this.connection = connection;
-    const reportRows = new ReportRowCache();
+    // Other instances write to the same calls, and an in-memory copy cannot know when: none is kept (a report is
+    // still built once per campaign version, which every instance reads from the database).
+    const reportRows = new ReportRowCache(0);
     this.connection.observe(reportRows);
     this.counters = new PgCounters(this.connection);
     this.campaigns = new PgCampaignStore(this.connection);
