@@ -52,6 +52,14 @@ describe('live mode without a session', () => {
     expect(await full.json()).toMatchObject({ mode: 'live', upstream: expect.any(Object), webhooks: expect.any(Object) });
   });
 
+  it('names the instance and whether it is the sync leader to an admin only', async () => {
+    const admin = await (await h.call(await h.signIn(), 'GET', '/api/health')).json();
+    expect(admin).toMatchObject({ instance: 'instance-a', syncLeader: true });
+    const manager: unknown = await (await h.call(await h.signIn(MANAGER), 'GET', '/api/health')).json();
+    expect(manager).not.toHaveProperty('instance');
+    expect(manager).not.toHaveProperty('syncLeader');
+  });
+
   it('leaves the webhooks to their secret', async () => {
     // The harness mounts an empty webhook app: the point is that no 401 stands in front of /webhooks.
     const res = await h.app.request('/webhooks/exotel/x/call-status', { method: 'POST', body: '{}' });

@@ -74,6 +74,7 @@ export async function accessHarness(options: { env?: Record<string, string>; liv
     logger,
     scrypt: FAST_SCRYPT,
     scopedStreamTiming: { heartbeatMs: 100, recheckMs: 100 },
+    instance: { id: 'instance-a', isSyncLeader: () => true },
   });
 
   const userDeps = { store: access, now, scrypt: FAST_SCRYPT };
