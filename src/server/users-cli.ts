@@ -1,19 +1,16 @@
 // `npm run users -- <command>`: manage callboard accounts from the server's shell, e.g. the first admin when
 // CALLBOARD_ADMIN_EMAIL is not used. Passwords come from stdin (piped) or a prompt that does not echo; never from
 // the command line, where they would land in shell history and the process list.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { roleSchema } from '../domain/access/principal';
 import { addUser, removeUser, resetPassword, type UserAdminDeps } from './access/users';
-import { parseConfig } from './config';
+import { parseConfig, type Config } from './config';
 import type { AccessStore } from './store/access-store';
-import { migrate } from './store/migrations';
 import { SqliteAccessStore } from './store/sqlite-access';
+import { openSqliteDatabase } from './store/sqlite-store';
 
 export const USAGE = `Usage:
   npm run users -- add <email> --role admin|manager   (password from stdin, or asked for)
@@ -122,14 +119,13 @@ async function readPasswordFromTerminal(): Promise<string> {
   return first;
 }
 
-function openDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
-  return db;
+/**
+ * The access store the server's settings name, opened as the server opens it (same pragmas and migrations), so the
+ * CLI writes where the server reads.
+ */
+function openAccessStore(config: Config): { access: AccessStore; close(): void } {
+  const db = openSqliteDatabase(config.dbPath);
+  return { access: new SqliteAccessStore(db), close: () => db.close() };
 }
 
 async function main(): Promise<void> {
@@ -138,19 +134,19 @@ async function main(): Promise<void> {
   if (config.freshDatabase) {
     process.stderr.write(`Note: ${config.dbPath} is demo mode's database, emptied at every start. Set CALLBOARD_DB to keep accounts.\n`);
   }
-  const db = openDatabase(config.dbPath);
+  const opened = openAccessStore(config);
   const io: CliIo = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     readPassword: readPasswordFromTerminal,
   };
   try {
-    process.exitCode = await runUsersCli(process.argv.slice(2), io, { store: new SqliteAccessStore(db), now: () => Date.now() });
+    process.exitCode = await runUsersCli(process.argv.slice(2), io, { store: opened.access, now: () => Date.now() });
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   } finally {
-    db.close();
+    opened.close();
   }
 }
 
