@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// The users CLI's commands, over each store the server can be configured with.
+import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword, type ScryptParams } from './access/passwords';
-import { migrate } from './store/migrations';
-import { SqliteAccessStore } from './store/sqlite-access';
+import type { AccessStore } from './store/access-store';
+import { STORE_KINDS, storesFor } from './testing/store-implementations';
 import { runUsersCli, type CliIo } from './users-cli';
 
 const cheap: ScryptParams = { logN: 10, r: 8, p: 1 };
-let db: Database.Database;
-let store: SqliteAccessStore;
+let store: AccessStore;
 let out: string[];
 let err: string[];
 let passwordsAsked: number;
@@ -25,17 +24,15 @@ function io(password = 'a long passphrase'): CliIo {
 
 const run = (argv: string[], password?: string) => runUsersCli(argv, io(password), { store, now: () => 1_000, scrypt: cheap });
 
-beforeEach(() => {
-  db = new Database(':memory:');
-  migrate(db);
-  store = new SqliteAccessStore(db);
-  out = [];
-  err = [];
-  passwordsAsked = 0;
-});
-afterEach(() => db.close());
+describe.each(STORE_KINDS)('users CLI (%s)', (kind) => {
+  const stores = storesFor(kind);
+  beforeEach(() => {
+    store = stores.open().access;
+    out = [];
+    err = [];
+    passwordsAsked = 0;
+  });
 
-describe('users CLI', () => {
   it('adds an admin with the password read from stdin, and lists it', async () => {
     expect(await run(['add', 'Root@Example.com', '--role', 'admin'])).toBe(0);
     expect(out).toEqual(['Added root@example.com (admin).']);

@@ -26,7 +26,7 @@ export const ACCESS_TABLES = `
     token_hash TEXT NOT NULL UNIQUE,
     campaign_ids_json TEXT NOT NULL,
     pii TEXT NOT NULL CHECK (pii IN ('masked', 'full')),
-    contacts INTEGER NOT NULL CHECK (contacts IN (0, 1)),
+    contacts BOOLEAN NOT NULL,
     label TEXT,
     created_by TEXT NOT NULL,
     created_at BIGINT NOT NULL,
@@ -50,6 +50,7 @@ export const ACCESS_TABLES = `
     id TEXT PRIMARY KEY,
     token_hash TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
+    -- A JSON array of campaign ids, or the JSON string "active".
     campaign_scope_json TEXT NOT NULL,
     settings_json TEXT NOT NULL,
     created_by TEXT NOT NULL,
@@ -59,6 +60,7 @@ export const ACCESS_TABLES = `
     rotated_at BIGINT,
     last_contact_at BIGINT,
     app_version TEXT,
+    -- Raised by "reload": the display compares it with the one it loaded and reloads itself when it grew.
     reload_generation INTEGER NOT NULL DEFAULT 0
   );
 

@@ -1,21 +1,7 @@
 // SQLite side of the session ports: signed-in sessions, looked up by token hash, touched, and expired.
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import type { SessionRecord } from '../../access-store';
-
-const sessionRow = z.object({
-  id: z.string(),
-  token_hash: z.string(),
-  user_id: z.string(),
-  created_at: z.number(),
-  last_seen_at: z.number(),
-  expires_at: z.number(),
-});
-
-function toSession(raw: unknown): SessionRecord {
-  const row = sessionRow.parse(raw);
-  return { id: row.id, tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
-}
+import { toSession } from '../../access-rows';
 
 export class SqliteSessions {
   constructor(private readonly db: Database.Database) {}

@@ -1,50 +1,7 @@
 // SQLite side of the share-link ports: read-only links by token hash or id, revoke and rotate, and the log of opens.
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { piiModeSchema } from '../../../../domain/access/principal';
-import { campaignIdSchema } from '../../../../domain/campaign-id';
 import type { NewShareLink, ShareLinkOpen, ShareLinkRecord } from '../../access-store';
-import { parseJsonColumn } from './rows';
-
-const shareLinkRow = z.object({
-  id: z.string(),
-  token_hash: z.string(),
-  campaign_ids_json: z.string(),
-  pii: piiModeSchema,
-  contacts: z.union([z.literal(0), z.literal(1)]),
-  label: z.string().nullable(),
-  created_by: z.string(),
-  created_at: z.number(),
-  expires_at: z.number(),
-  revoked_at: z.number().nullable(),
-  rotated_at: z.number().nullable(),
-  last_opened_at: z.number().nullable(),
-  opens: z.number().int(),
-});
-
-const openRow = z.object({ at: z.number(), address: z.string().nullable(), user_agent: z.string().nullable() });
-const campaignIdsJson = z.array(campaignIdSchema);
-
-const USER_AGENT_MAX = 200;
-
-function toShareLink(raw: unknown): ShareLinkRecord {
-  const row = shareLinkRow.parse(raw);
-  return {
-    id: row.id,
-    tokenHash: row.token_hash,
-    campaignIds: parseJsonColumn(campaignIdsJson, row.campaign_ids_json),
-    pii: row.pii,
-    contacts: row.contacts === 1,
-    label: row.label,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-    rotatedAt: row.rotated_at,
-    lastOpenedAt: row.last_opened_at,
-    opens: row.opens,
-  };
-}
+import { storedUserAgent, toShareLink, toShareLinkOpen } from '../../access-rows';
 
 export class SqliteShareLinks {
   constructor(private readonly db: Database.Database) {}
@@ -96,7 +53,7 @@ export class SqliteShareLinks {
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO share_link_opens (link_id, at, address, user_agent) VALUES (?, ?, ?, ?)')
-        .run(linkId, open.at, open.address, open.userAgent === null ? null : open.userAgent.slice(0, USER_AGENT_MAX));
+        .run(linkId, open.at, open.address, storedUserAgent(open.userAgent));
       this.db
         .prepare('UPDATE share_links SET opens = opens + 1, last_opened_at = MAX(COALESCE(last_opened_at, 0), ?) WHERE id = ?')
         .run(open.at, linkId);
@@ -107,9 +64,6 @@ export class SqliteShareLinks {
     return this.db
       .prepare('SELECT at, address, user_agent FROM share_link_opens WHERE link_id = ? ORDER BY at DESC, id DESC LIMIT ?')
       .all(linkId, limit)
-      .map((raw) => {
-        const row = openRow.parse(raw);
-        return { at: row.at, address: row.address, userAgent: row.user_agent };
-      });
+      .map(toShareLinkOpen);
   }
 }

@@ -1,25 +1,10 @@
 // SQLite side of the user ports: accounts by email or id, roles and password hashes; a password reset or a removal
 // also ends the user's sessions, in the same transaction.
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { roleSchema, type Role } from '../../../../domain/access/principal';
+import type { Role } from '../../../../domain/access/principal';
 import type { InsertUserResult, UserRecord } from '../../access-store';
-import { countRow } from './rows';
+import { countRow, emailKey, toUser } from '../../access-rows';
 import type { SqliteSessions } from './sessions';
-
-const userRow = z.object({
-  id: z.string(),
-  email: z.string(),
-  role: roleSchema,
-  password_hash: z.string(),
-  created_at: z.number(),
-  updated_at: z.number(),
-});
-
-function toUser(raw: unknown): UserRecord {
-  const row = userRow.parse(raw);
-  return { id: row.id, email: row.email, role: row.role, passwordHash: row.password_hash, createdAt: row.created_at, updatedAt: row.updated_at };
-}
 
 export class SqliteUsers {
   constructor(
@@ -32,7 +17,7 @@ export class SqliteUsers {
   }
 
   findUserByEmail(email: string): UserRecord | null {
-    const row: unknown = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email.trim().toLowerCase());
+    const row: unknown = this.db.prepare('SELECT * FROM users WHERE email = ?').get(emailKey(email));
     return row === undefined ? null : toUser(row);
   }
 
@@ -51,7 +36,7 @@ export class SqliteUsers {
         `INSERT INTO users (id, email, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (email) DO NOTHING`,
       )
-      .run(user.id, user.email.trim().toLowerCase(), user.role, user.passwordHash, user.createdAt, user.updatedAt);
+      .run(user.id, emailKey(user.email), user.role, user.passwordHash, user.createdAt, user.updatedAt);
     return inserted.changes === 1 ? { ok: true } : { ok: false, reason: 'email-taken' };
   }
 
