@@ -9,6 +9,7 @@ status=0
 step() { echo; echo "== $*"; "$@" || status=1; }
 
 step bash scripts/ensure-chromium.sh
+step bash scripts/ensure-postgres.sh
 step node_modules/.bin/tsc -p tsconfig.json --noEmit
 step node_modules/.bin/eslint .
 step node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
