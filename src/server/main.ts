@@ -14,12 +14,10 @@ import { createApp } from './app';
 import { webhookRoutes } from './routes/webhooks';
 import { QuarantineReplayer } from './webhooks/quarantine';
 import { WEBHOOK_KINDS } from './webhooks/webhook-event';
-import { LiveHub } from './live/hub';
-import { WatchedCampaigns } from './sync/watched';
 import { UpstreamStatus } from './exotel/upstream-status';
 import { createSync, type Sync } from './sync/create-sync';
-import { ChangeBus, ClusterHub } from './instances/change-bus';
 import { SyncLease } from './instances/sync-lease';
+import { joinCluster } from './instances/cluster';
 import type { DemoUpstream } from './demo';
 import { gracefulShutdown, SERVER_OPTIONS } from './http/shutdown';
 
@@ -51,16 +49,10 @@ async function main(): Promise<void> {
     if (removed > 0) logger.info('access.sessions_swept', { removed });
   }, SESSION_SWEEP_MS);
   sweepSessions.unref();
-  // With several instances, each one's events also reach the others' browsers (instances/change-bus.ts).
-  const hub = storeKind === 'postgres' ? new ClusterHub() : new LiveHub();
   // Demo mode has an upstream too (the simulator), so it starts as configured.
   const upstream = new UpstreamStatus(true);
-  const bus =
-    config.databaseUrl !== null && hub instanceof ClusterHub
-      ? new ChangeBus({ connectionString: config.databaseUrl, instance, hub, logger, onUpstream: (state, staleSince) => upstream.adopt(state, staleSince) })
-      : null;
-  await bus?.start();
-  const watched = new WatchedCampaigns();
+  // With several instances, each one's events also reach the others' browsers (instances/cluster.ts).
+  const { hub, watched, bus } = await joinCluster({ databaseUrl: config.databaseUrl, instance, upstream, logger });
   const webhooks = webhookRoutes({ store, hub, secret: config.webhookSecret, logger });
   // Exactly one instance reads Exotel: with PostgreSQL, the holder of the account's sync lease; with SQLite, this one.
   let lease: SyncLease | null = null;

@@ -18,6 +18,7 @@ const RECONNECT_MS = 2_000;
 const envelopeSchema = z.union([
   z.object({ origin: z.string(), event: serverEventSchema }),
   z.object({ origin: z.string(), upstream: upstreamSchema, staleSince: z.string().nullable() }),
+  z.object({ origin: z.string(), watched: z.string().max(100) }),
 ]);
 type Envelope = z.infer<typeof envelopeSchema>;
 
@@ -51,6 +52,8 @@ export interface ChangeBusOptions {
   onRemoteChange?: (event: ServerEvent) => void;
   /** The sync leader's view of Exotel, as it sends it. */
   onUpstream?: (upstream: Upstream, staleSince: string | null) => void;
+  /** Someone on another instance is looking at this campaign (so the leader syncs it first). */
+  onWatched?: (campaignId: string) => void;
 }
 
 export class ChangeBus {
@@ -80,6 +83,11 @@ export class ChangeBus {
   /** The sync leader tells the others how reading Exotel goes (they read nothing themselves). */
   sendUpstream(upstream: Upstream, staleSince: string | null): void {
     this.notify({ origin: this.options.instance, upstream, staleSince });
+  }
+
+  /** Tells the others (the leader among them) that a campaign is being looked at here. */
+  sendWatched(campaignId: string): void {
+    this.notify({ origin: this.options.instance, watched: campaignId });
   }
 
   private notify(envelope: Envelope): void {
@@ -114,8 +122,10 @@ export class ChangeBus {
     if ('event' in envelope.data) {
       this.options.onRemoteChange?.(envelope.data.event);
       this.options.hub.receive(envelope.data.event);
-    } else {
+    } else if ('upstream' in envelope.data) {
       this.options.onUpstream?.(envelope.data.upstream, envelope.data.staleSince);
+    } else {
+      this.options.onWatched?.(envelope.data.watched);
     }
   }
 
