@@ -37,6 +37,8 @@ describe.each(STORE_KINDS)('webhook log (%s)', (kind) => {
     expect(store.recordWebhookEvent({ kind: 'call-status', dedupeKey: 'k1', campaignId: null, receivedAt: '2025-03-01T10:00:05Z', rawBody: '{}' })).toBe(true);
     expect(store.recordWebhookEvent({ kind: 'call-status', dedupeKey: 'k2', campaignId: 'camp1', receivedAt: 'yesterday', rawBody: '{}' })).toBe(true);
     expect(store.lastWebhookAt('camp1')).toBeNull();
+    // Its campaign's report still has a new event to show.
+    expect(store.campaignVersion('camp1')).toBeGreaterThan(0);
     expect(store.webhookHealth()).toMatchObject({ lastAt: '2025-03-01T10:00:05Z', accepted: 2, duplicate: 0 });
   });
 
