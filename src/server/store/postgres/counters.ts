@@ -5,7 +5,6 @@ import { COUNTER } from '../counter-names';
 import type { CounterStore } from '../store';
 import type { PgConnection } from './connection';
 
-const counterRow = z.object({ name: z.string(), value: z.number() });
 const countRow = z.object({ n: z.number() });
 const offsetsChangedRow = z.object({ cleared: z.number(), inserted: z.number() });
 
@@ -17,15 +16,6 @@ export class PgCounters implements CounterStore {
       `INSERT INTO counters (name, value) VALUES ($1, $2)
        ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value`,
       [name, by],
-    );
-  }
-
-  all(): Map<string, number> {
-    return new Map(
-      this.connection.all('SELECT name, value FROM counters').map((raw) => {
-        const row = counterRow.parse(raw);
-        return [row.name, row.value] as const;
-      }),
     );
   }
 
