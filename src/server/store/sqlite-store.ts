@@ -35,7 +35,7 @@ import type {
 } from './store';
 
 export { openSqliteDatabase } from './sqlite/connection';
-export { WEBHOOK_EVENT_RETENTION_MS } from './sqlite/webhook-log';
+export { WEBHOOK_EVENT_RETENTION_MS } from './webhook-retention';
 
 /** Opens (creating if needed) the database at `path`; ':memory:' gives a private in-memory store. */
 export function openSqliteStore(path: string): CallboardStore {

@@ -3,9 +3,7 @@
 import { z } from 'zod';
 import type { Campaign, UpstreamStats } from '../../../domain/campaign';
 import type { CampaignStatus } from '../../../domain/campaign-status';
-import { msOfIso } from '../../../domain/instant';
-import { statsKey } from '../../../domain/stats-key';
-import { mergeStats } from '../../../domain/stats-merge';
+import { campaignAfterStatus, campaignColumns, changesReport, keepsStatsSnapshot } from '../campaign-writes';
 import { campaignFromRow } from '../rows';
 import type { CampaignStore } from '../store';
 import type { SqliteConnection } from './connection';
@@ -24,21 +22,7 @@ export class SqliteCampaignStore implements CampaignStore {
   /** Writes one campaign; bumps its version only when something a report shows changed (not the poll time). */
   private writeCampaign(campaign: Campaign, polledAt: string, statsAt: string): void {
     const before = this.getCampaign(campaign.id);
-    const stats = statsKey(campaign.stats);
-    const params = {
-      id: campaign.id,
-      name: campaign.name,
-      status: campaign.status,
-      stats_json: stats,
-      caller_id: campaign.callerId,
-      retries_json: campaign.retries === null ? null : JSON.stringify(campaign.retries),
-      send_at: campaign.schedule.sendAt,
-      end_at: campaign.schedule.endAt,
-      date_created: campaign.dateCreated,
-      date_created_ms: msOfIso(campaign.dateCreated),
-      date_updated: campaign.dateUpdated,
-      polled_at: polledAt,
-    };
+    const columns = campaignColumns(campaign, polledAt);
     this.connection
       .sql(
         `INSERT INTO campaigns (id, name, status, stats_json, caller_id, retries_json, send_at, end_at, date_created, date_created_ms, date_updated, polled_at)
@@ -48,13 +32,11 @@ export class SqliteCampaignStore implements CampaignStore {
          date_created = excluded.date_created, date_created_ms = excluded.date_created_ms, date_updated = excluded.date_updated,
          polled_at = excluded.polled_at`,
       )
-      .run(params);
-    const statsChanged = before === null || statsKey(before.stats) !== stats;
-    if (statsChanged) {
-      this.connection.sql('INSERT INTO campaign_stats_history (campaign_id, at, stats_json) VALUES (?, ?, ?)').run(campaign.id, statsAt, stats);
+      .run(columns);
+    if (keepsStatsSnapshot(before, columns.stats_json)) {
+      this.connection.sql('INSERT INTO campaign_stats_history (campaign_id, at, stats_json) VALUES (?, ?, ?)').run(campaign.id, statsAt, columns.stats_json);
     }
-    const after = this.getCampaign(campaign.id);
-    if (before === null || JSON.stringify(before) !== JSON.stringify(after)) this.connection.bumpVersion(campaign.id);
+    if (changesReport(before, this.getCampaign(campaign.id))) this.connection.bumpVersion(campaign.id);
   }
 
   listCampaigns(): Campaign[] {
@@ -75,9 +57,7 @@ export class SqliteCampaignStore implements CampaignStore {
       if (before === null) return false;
       const polledRow = this.connection.sql('SELECT polled_at AS text_value FROM campaigns WHERE id = ?').get(campaignId);
       const polledAt = polledRow === undefined ? at : (textValueRow.parse(polledRow).text_value ?? at);
-      // The status's own date, when later than what is stored: it orders a later pause and resume.
-      const dateUpdated = before.dateUpdated !== null && Date.parse(before.dateUpdated) >= Date.parse(at) ? before.dateUpdated : at;
-      this.writeCampaign({ ...before, status, stats: mergeStats(before.stats, stats), dateUpdated }, polledAt, at);
+      this.writeCampaign(campaignAfterStatus(before, status, stats, at), polledAt, at);
       return true;
     });
   }

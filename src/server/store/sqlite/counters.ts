@@ -2,16 +2,10 @@
 // the CounterStore port over the malformed-records count and the unreadable call-details rows of each campaign.
 import { z } from 'zod';
 import type { CounterStore } from '../store';
+import { COUNTER } from '../counter-names';
 import type { SqliteConnection } from './connection';
 
-export const COUNTER = {
-  malformed: 'malformed_records',
-  accepted: 'webhooks_accepted',
-  duplicate: 'webhooks_duplicate',
-  rejected: 'webhooks_rejected',
-  lastWebhook: 'webhook_last_at',
-  contactSearchSeq: 'contact_search_seq',
-} as const;
+export { COUNTER };
 
 const counterRow = z.object({ name: z.string(), value: z.number() });
 const nextRow = z.object({ n: z.number() });

@@ -2,34 +2,16 @@
 // times overall and per campaign, and the quarantine of events whose campaign is not known yet.
 import { z } from 'zod';
 import type { WebhookHealth } from '../../../domain/api-schemas';
+import { COUNTER } from '../counter-names';
 import type { QuarantinedEvent, StoredWebhookEvent, WebhookLog } from '../store';
+import { MAX_QUARANTINED, PRUNE_EVERY_EVENTS, PRUNE_QUARANTINE_EVERY, QUARANTINE_RETENTION_MS, WEBHOOK_EVENT_RETENTION_MS } from '../webhook-retention';
+import { quarantinedEventFromRow } from '../webhook-rows';
 import type { SqliteConnection } from './connection';
-import { COUNTER, type SqliteCounters } from './counters';
-
-/** How long raw webhook events are kept, and how often (in accepted events) older ones are pruned. */
-export const WEBHOOK_EVENT_RETENTION_MS = 7 * 24 * 60 * 60_000;
-const PRUNE_EVERY_EVENTS = 1_000;
-/**
- * Quarantined events are kept as long as raw events, and at most this many (the oldest go first): an event
- * nothing has placed in a week will not be placed, and a flood of unplaceable posts must not grow the file.
- */
-export const QUARANTINE_RETENTION_MS = WEBHOOK_EVENT_RETENTION_MS;
-export const MAX_QUARANTINED = 10_000;
-const PRUNE_QUARANTINE_EVERY = 100;
+import type { SqliteCounters } from './counters';
 
 const countRow = z.object({ n: z.number() });
 const textValueRow = z.object({ text_value: z.string().nullable() });
 const lastAtRow = z.object({ last_at: z.string() });
-const quarantineRow = z.object({
-  id: z.number(),
-  kind: z.enum(['call-status', 'call-schedule', 'campaign-status']),
-  dedupe_key: z.string(),
-  campaign_id: z.string().nullable(),
-  received_at: z.string(),
-  raw_body: z.string(),
-  call_sid: z.string().nullable(),
-  number: z.string().nullable(),
-});
 
 export class SqliteWebhookLog implements WebhookLog {
   private eventsSincePrune = 0;
@@ -126,19 +108,7 @@ export class SqliteWebhookLog implements WebhookLog {
     return this.connection
       .sql('SELECT * FROM webhook_quarantine WHERE id > ? ORDER BY id LIMIT ?')
       .all(afterId, limit)
-      .map((raw) => {
-        const row = quarantineRow.parse(raw);
-        return {
-          id: row.id,
-          kind: row.kind,
-          dedupeKey: row.dedupe_key,
-          campaignId: row.campaign_id,
-          receivedAt: row.received_at,
-          rawBody: row.raw_body,
-          callSid: row.call_sid,
-          number: row.number,
-        };
-      });
+      .map(quarantinedEventFromRow);
   }
 
   releaseQuarantined(id: number): void {
