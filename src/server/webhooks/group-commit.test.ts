@@ -69,3 +69,25 @@ describe('durable webhook acknowledgement', () => {
     expect(store.malformedRecords()).toBe(3);
   });
 });
+
+describe('after a group commits', () => {
+  it('answers every item with its result even when telling others of the commit fails, and stores nothing twice', async () => {
+    const store = new SqliteStore(openSqliteDatabase(':memory:'));
+    let stored = 0;
+    const commits = new GroupCommit<number, number>(
+      store,
+      (counts) => counts.map((count) => {
+        stored++;
+        store.noteMalformedRecords(count);
+        return count;
+      }),
+      1,
+      () => {
+        throw new Error('a browser could not be told');
+      },
+    );
+    expect(await Promise.all([commits.submit(1), commits.submit(2)])).toEqual([1, 2]);
+    expect(stored).toBe(2);
+    expect(store.malformedRecords()).toBe(3);
+  });
+});

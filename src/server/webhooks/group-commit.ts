@@ -43,9 +43,17 @@ export class GroupCommit<Item, Result> {
   }
 
   private commit(group: readonly Waiting<Item, Result>[]): Result[] {
-    const results = this.store.durableTransaction(() => this.storeGroup(group.map((waiting) => waiting.item)));
-    if (results.length !== group.length) throw new Error(`a group of ${group.length} stored ${results.length} results`);
-    this.committed(results);
+    const results = this.store.durableTransaction(() => {
+      const stored = this.storeGroup(group.map((waiting) => waiting.item));
+      // Thrown inside the transaction, so that it rolls back: once committed, a group is never stored again.
+      if (stored.length !== group.length) throw new Error(`a group of ${group.length} stored ${stored.length} results`);
+      return stored;
+    });
+    try {
+      this.committed(results);
+    } catch {
+      // Committed is committed: a failure to tell others must not turn stored items into failures or retries.
+    }
     return results;
   }
 
