@@ -5,6 +5,8 @@ export interface Logger {
   info(event: string, fields?: LogFields): void;
   warn(event: string, fields?: LogFields): void;
   error(event: string, fields?: LogFields): void;
+  /** Per-item detail (one line per webhook): off unless a logger provides it; the console logger does not. */
+  debug?(event: string, fields?: LogFields): void;
 }
 
 function write(level: string, event: string, fields: LogFields | undefined): void {
@@ -22,7 +24,7 @@ export const consoleLogger: Logger = {
 export function memoryLogger(): Logger & { lines: { level: string; event: string; fields: LogFields }[] } {
   const lines: { level: string; event: string; fields: LogFields }[] = [];
   const push = (level: string) => (event: string, fields: LogFields = {}) => void lines.push({ level, event, fields });
-  return { lines, info: push('info'), warn: push('warn'), error: push('error') };
+  return { lines, info: push('info'), warn: push('warn'), error: push('error'), debug: push('debug') };
 }
 
 /** +919876543210 -> +91******3210: enough to tell calls apart in a log, not enough to dial. */

@@ -1,7 +1,8 @@
 // POST /webhooks/exotel/<secret>/{call-status,call-schedule,campaign-status}: Exotel's campaign callbacks.
-// Exotel signs nothing, so the secret in the path is the only gate. Each event is stored and applied durably
-// (group commit: one fsynced transaction per few milliseconds of arrivals) before the 200; a write that failed
-// for a passing reason answers 503 so Exotel delivers again; nothing that would fail the same way again does.
+// Exotel signs nothing, so the secret in the path is the only gate. Each body is read and parsed on its own (a bad
+// one gets its own 4xx); the events of a few milliseconds are then stored and applied together (webhooks/ingest-group.ts:
+// one fsynced transaction) before each gets its 200 and exact outcome; a write that failed for a passing reason
+// answers 503 so Exotel delivers again; nothing that would fail the same way again does.
 // Call-status payloads of the PascalCase dialect name no campaign: add `?campaign=<campaign id>` to that
 // callback URL to place them without guessing.
 import { timingSafeEqual } from 'node:crypto';
@@ -13,8 +14,9 @@ import { maskNumber } from '../log';
 import type { Logger } from '../log';
 import type { IngestStore } from '../webhooks/ingest';
 import { coalescingPublisher, PUBLISH_WINDOW_MS } from '../webhooks/coalesce';
-import { GroupCommit, GROUP_COMMIT_WINDOW_MS } from '../webhooks/group-commit';
-import { ingestEvent } from '../webhooks/ingest';
+import { GROUP_COMMIT_WINDOW_MS } from '../webhooks/group-commit';
+import { webhookIngest } from '../webhooks/ingest-group';
+import { receivedSummary } from '../webhooks/received-summary';
 import { DEFAULT_MAX_BODY_BYTES, readWebhookBody } from '../webhooks/read-body';
 import { campaignIdSchema } from '../../domain/campaign-id';
 import { parseWebhookEvent, WEBHOOK_KINDS } from '../webhooks/webhook-event';
@@ -68,7 +70,8 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const isSecret = secretMatcher(deps.secret);
   const publisher = coalescingPublisher(hub, deps.publishWindowMs ?? PUBLISH_WINDOW_MS);
-  const commits = new GroupCommit(store, deps.groupCommitWindowMs ?? GROUP_COMMIT_WINDOW_MS);
+  const ingest = webhookIngest(store, publisher, deps.groupCommitWindowMs ?? GROUP_COMMIT_WINDOW_MS);
+  const summary = receivedSummary(logger);
   const app = new Hono();
 
   const rejected = (c: Context, kind: WebhookKind, status: 400 | 413 | 415, error: string) => {
@@ -100,12 +103,12 @@ export function webhookRoutes(deps: WebhookRouteDeps): Hono {
 
     const event = parsed.event;
     try {
-      const result = await ingestEvent(
-        { store, commits, hub: publisher },
+      const result = await ingest.submit({
         event,
-        { campaignHint: campaignHint?.data ?? null, receivedAt: receivedAt.toISOString(), rawBody: JSON.stringify(decoded.body) },
-      );
-      logger.info('webhook.received', {
+        delivery: { campaignHint: campaignHint?.data ?? null, receivedAt: receivedAt.toISOString(), rawBody: JSON.stringify(decoded.body) },
+      });
+      summary.count(kind.data, result.outcome);
+      logger.debug?.('webhook.received', {
         kind: kind.data,
         encoding: decoded.encoding,
         outcome: result.outcome,

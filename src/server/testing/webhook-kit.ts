@@ -44,7 +44,7 @@ export function formOf(body: Record<string, unknown>): string {
   return params.toString();
 }
 
-export function makeKit(options: { campaigns?: Campaign[]; store?: CallboardStore; maxBodyBytes?: number } = {}): Kit {
+export function makeKit(options: { campaigns?: Campaign[]; store?: CallboardStore; maxBodyBytes?: number; groupCommitWindowMs?: number } = {}): Kit {
   const store = options.store ?? openSqliteStore(':memory:');
   const campaigns = options.campaigns ?? [campaign('c1')];
   if (campaigns.length > 0) store.upsertCampaigns(campaigns, '2024-01-15T09:00:00+05:30');
@@ -53,7 +53,7 @@ export function makeKit(options: { campaigns?: Campaign[]; store?: CallboardStor
   for (const id of ['c1', 'c2', 'c3', 'c9']) hub.subscribe(id, (event) => published.push({ type: event.type, campaignId: event.campaignId, at: event.at }));
   const logger = memoryLogger();
   const app = new Hono();
-  app.route('/webhooks/exotel', webhookRoutes({ store, hub, secret: SECRET, logger, now: () => RECEIVED_AT, maxBodyBytes: options.maxBodyBytes, publishWindowMs: 0 }));
+  app.route('/webhooks/exotel', webhookRoutes({ store, hub, secret: SECRET, logger, now: () => RECEIVED_AT, maxBodyBytes: options.maxBodyBytes, publishWindowMs: 0, groupCommitWindowMs: options.groupCommitWindowMs }));
   const post = async (kind: string, body: string | Record<string, unknown>, post: PostOptions = {}) => {
     const contentType = post.contentType ?? 'application/json';
     const text = typeof body === 'string' ? body : contentType.includes('form') ? formOf(body) : JSON.stringify(body);

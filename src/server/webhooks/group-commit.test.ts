@@ -52,18 +52,42 @@ describe('durable webhook acknowledgement', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
   });
 
-  it('refuses only the job that fails; the rest of its batch commits', async () => {
+  it('refuses only the item that fails; the rest of its group commits', async () => {
     const store = new SqliteStore(openSqliteDatabase(':memory:'));
-    const commits = new GroupCommit(store, 1);
-    const results = await Promise.allSettled([
-      commits.run(() => store.noteMalformedRecords(1)),
-      commits.run(() => {
-        store.noteMalformedRecords(100);
-        throw new Error('this event breaks a rule');
-      }),
-      commits.run(() => store.noteMalformedRecords(2)),
-    ]);
+    const commits = new GroupCommit<number, number>(
+      store,
+      (counts) =>
+        counts.map((count) => {
+          store.noteMalformedRecords(count);
+          if (count === 100) throw new Error('this event breaks a rule');
+          return count;
+        }),
+      1,
+    );
+    const results = await Promise.allSettled([commits.submit(1), commits.submit(100), commits.submit(2)]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(store.malformedRecords()).toBe(3);
+  });
+});
+
+describe('after a group commits', () => {
+  it('answers every item with its result even when telling others of the commit fails, and stores nothing twice', async () => {
+    const store = new SqliteStore(openSqliteDatabase(':memory:'));
+    let stored = 0;
+    const commits = new GroupCommit<number, number>(
+      store,
+      (counts) => counts.map((count) => {
+        stored++;
+        store.noteMalformedRecords(count);
+        return count;
+      }),
+      1,
+      () => {
+        throw new Error('a browser could not be told');
+      },
+    );
+    expect(await Promise.all([commits.submit(1), commits.submit(2)])).toEqual([1, 2]);
+    expect(stored).toBe(2);
     expect(store.malformedRecords()).toBe(3);
   });
 });

@@ -1,37 +1,40 @@
-// Group commit for acknowledged writes: work arriving within the same few milliseconds is written in one
-// transaction whose commit is on disk (fsynced) before any of it is acknowledged. One fsync then pays for a whole
-// burst of webhooks, so each 200 means "stored durably" without costing a disk flush per request.
+// Group commit for acknowledged writes: items arriving within the same few milliseconds are stored together, by one
+// call of the group's store function, in one transaction whose commit is on disk (fsynced) before any of them is
+// acknowledged. One fsync and one storing pass then pay for a whole burst of webhooks, so each 200 means "stored
+// durably" without costing a disk flush, or a statement per table, per request.
 import type { DurableTransactions } from '../store/store';
 
-/** How long the first request of a batch waits for others to join it. */
+/** How long the first item of a group waits for others to join it. */
 export const GROUP_COMMIT_WINDOW_MS = 2;
 
-interface Job {
-  run(): void;
-  done(): void;
-  fail(error: unknown): void;
+/** Stores a group inside the caller's transaction; one result per item, in order. */
+export type StoreGroup<Item, Result> = (items: readonly Item[]) => Result[];
+
+interface Waiting<Item, Result> {
+  item: Item;
+  resolve(result: Result): void;
+  reject(error: unknown): void;
 }
 
-export class GroupCommit {
-  private pending: Job[] = [];
+export class GroupCommit<Item, Result> {
+  private pending: Waiting<Item, Result>[] = [];
   private scheduled = false;
 
+  /**
+   * `committed` hears the results of each committed transaction (a whole group, or one item retried alone) once,
+   * after the commit and before anyone is answered: the place for work done once per group, like telling browsers.
+   */
   constructor(
     private readonly store: DurableTransactions,
+    private readonly storeGroup: StoreGroup<Item, Result>,
     private readonly windowMs = GROUP_COMMIT_WINDOW_MS,
+    private readonly committed: (results: readonly Result[]) => void = () => undefined,
   ) {}
 
-  /** Runs `work` in the next batch's transaction; resolves with its result once that batch is durably committed. */
-  run<T>(work: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      let result: T;
-      this.pending.push({
-        run: () => {
-          result = work();
-        },
-        done: () => resolve(result),
-        fail: reject,
-      });
+  /** Stores `item` with the next group; resolves with its result once that group is durably committed. */
+  submit(item: Item): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
       if (this.scheduled) return;
       this.scheduled = true;
       if (this.windowMs > 0) setTimeout(() => this.flush(), this.windowMs);
@@ -39,31 +42,47 @@ export class GroupCommit {
     });
   }
 
+  private commit(group: readonly Waiting<Item, Result>[]): Result[] {
+    const results = this.store.durableTransaction(() => {
+      const stored = this.storeGroup(group.map((waiting) => waiting.item));
+      // Thrown inside the transaction, so that it rolls back: once committed, a group is never stored again.
+      if (stored.length !== group.length) throw new Error(`a group of ${group.length} stored ${stored.length} results`);
+      return stored;
+    });
+    try {
+      this.committed(results);
+    } catch {
+      // Committed is committed: a failure to tell others must not turn stored items into failures or retries.
+    }
+    return results;
+  }
+
   private flush(): void {
-    const batch = this.pending;
+    const group = this.pending;
     this.pending = [];
     this.scheduled = false;
+    let results: Result[];
     try {
-      this.store.durableTransaction(() => {
-        for (const job of batch) job.run();
-      });
+      results = this.commit(group);
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.fail(error);
+      if (group.length === 1) {
+        group[0]?.reject(error);
         return;
       }
-      // One job may be what failed the batch: each goes again alone, so the others are not refused for it.
-      for (const job of batch) {
+      // One item may be what failed the group: each goes again alone, so the others are not refused for it. When
+      // the storage itself fails, each fails alone too, and every request of the group is refused.
+      for (const waiting of group) {
+        let alone: Result[];
         try {
-          this.store.durableTransaction(() => job.run());
-        } catch (alone) {
-          job.fail(alone);
+          alone = this.commit([waiting]);
+        } catch (failure) {
+          waiting.reject(failure);
           continue;
         }
-        job.done();
+        for (const result of alone) waiting.resolve(result);
       }
       return;
     }
-    for (const job of batch) job.done();
+    results.forEach((result, index) => group[index]?.resolve(result));
   }
 }

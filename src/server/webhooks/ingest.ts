@@ -1,11 +1,10 @@
-// Places a parsed webhook event in its campaign, stores it once and applies it in one transaction, then tells
-// browsers what changed. Used by the webhook route on arrival and by the quarantine replay after a sync pass.
+// Places a parsed webhook event in its campaign, stores it once and applies it, and says what browsers should be
+// told once it commits. One home for those rules, used per event by the quarantine replay and per group of
+// arrivals by ingest-group.ts (whose call records are then upserted in one pass).
 import type { ServerEvent } from '../../domain/api-schemas';
 import type { CallRecord } from '../../domain/campaign';
 import { isStatusRegression } from '../../domain/campaign-status';
 import type { CallStore, CampaignStore, DurableTransactions, Transactions, WebhookLog } from '../store/store';
-import type { GroupCommit } from './group-commit';
-import type { Publisher } from './coalesce';
 import { dedupeKey } from './webhook-event';
 import type { CallStatusEvent, WebhookEvent } from './webhook-event';
 
@@ -27,25 +26,47 @@ export interface Delivery {
 /** The ports placing, storing and applying a webhook event writes through (in one transaction). */
 export type IngestStore = Transactions & DurableTransactions & CampaignStore & CallStore & WebhookLog;
 
+/** What placing an event reads: the store's answers, or those of a group that has not written its calls yet. */
+export interface CampaignLookup {
+  campaignExists(id: string): boolean;
+  findCampaignForCall(callSid: string): string | null;
+  findCampaignsForNumber(number: string): string[];
+  campaignsInProgress(): string[];
+}
+
+export function storeLookup(store: Pick<IngestStore, 'getCampaign' | 'findCampaignForCall' | 'findCampaignsForNumber' | 'listCampaigns'>): CampaignLookup {
+  return {
+    campaignExists: (id) => store.getCampaign(id) !== null,
+    findCampaignForCall: (callSid) => store.findCampaignForCall(callSid),
+    findCampaignsForNumber: (number) => store.findCampaignsForNumber(number),
+    campaignsInProgress: () => store.listCampaigns().filter((campaign) => campaign.status === 'in-progress').map((campaign) => campaign.id),
+  };
+}
+
+/** Where the call records an applied event yields go: upserted at once, or gathered for one pass per group. */
+export interface CallSink {
+  add(record: CallRecord): void;
+}
+
 /**
  * Which campaign an event belongs to. A named campaign must be known (null otherwise: the caller quarantines).
  * Unnamed: a stored call with the sid, the one campaign that called the number, and, on arrival only, the one
  * campaign in progress. That last guess is not made on replay, where time has passed and it would be stale.
  */
-export function resolveCampaign(store: IngestStore, event: WebhookEvent, hint: string | null, mode: 'arrival' | 'replay'): string | null {
+export function resolveCampaign(lookup: CampaignLookup, event: WebhookEvent, hint: string | null, mode: 'arrival' | 'replay'): string | null {
   const named = event.campaignId ?? hint;
-  if (named !== null) return store.getCampaign(named) ? named : null;
+  if (named !== null) return lookup.campaignExists(named) ? named : null;
   const sids = event.kind === 'call-status' ? [event.callSid] : event.kind === 'call-schedule' ? event.callSids : [];
   for (const sid of sids) {
-    const found = store.findCampaignForCall(sid);
+    const found = lookup.findCampaignForCall(sid);
     if (found) return found;
   }
   if (event.kind === 'campaign-status') return null;
-  const byNumber = store.findCampaignsForNumber(event.number);
+  const byNumber = lookup.findCampaignsForNumber(event.number);
   if (byNumber.length === 1 && byNumber[0] !== undefined) return byNumber[0];
   if (mode === 'replay') return null;
-  const inProgress = store.listCampaigns().filter((campaign) => campaign.status === 'in-progress');
-  return inProgress.length === 1 && inProgress[0] ? inProgress[0].id : null;
+  const inProgress = lookup.campaignsInProgress();
+  return inProgress.length === 1 && inProgress[0] !== undefined ? inProgress[0] : null;
 }
 
 function callRecordOf(event: CallStatusEvent, campaignId: string): CallRecord {
@@ -69,12 +90,12 @@ function callRecordOf(event: CallStatusEvent, campaignId: string): CallRecord {
   };
 }
 
-/** Applies an event inside the caller's transaction; returns the browser events to publish after commit. */
-function applyEvent(store: IngestStore, event: WebhookEvent, campaignId: string, receivedAt: string): ServerEvent[] {
+/** Applies an event inside the caller's transaction (its call to `calls`); returns the browser events for after commit. */
+function applyEvent(store: IngestStore, event: WebhookEvent, campaignId: string, receivedAt: string, calls: CallSink): ServerEvent[] {
   const at = receivedAt;
   switch (event.kind) {
     case 'call-status': {
-      store.upsertCalls([callRecordOf(event, campaignId)], 'webhook');
+      calls.add(callRecordOf(event, campaignId));
       const events: ServerEvent[] = [{ type: 'call', campaignId, at }];
       if (event.status === 'completed') events.push({ type: 'contact', campaignId, at });
       return events;
@@ -99,11 +120,19 @@ export interface StoredOutcome {
 }
 
 /**
- * Places, stores and applies one event; call it inside store.transaction. On arrival an unplaceable event is
- * quarantined; on replay it is left where it is (`unresolved`).
+ * Places, stores and applies one event inside the caller's transaction, reading placement from `lookup` and
+ * handing its call record to `calls`. On arrival an unplaceable event is quarantined; on replay it is left where
+ * it is (`unresolved`).
  */
-export function storeEvent(store: IngestStore, event: WebhookEvent, delivery: Delivery, mode: 'arrival' | 'replay'): StoredOutcome {
-  const campaignId = resolveCampaign(store, event, delivery.campaignHint, mode);
+export function placeEvent(
+  store: IngestStore,
+  lookup: CampaignLookup,
+  calls: CallSink,
+  event: WebhookEvent,
+  delivery: Delivery,
+  mode: 'arrival' | 'replay',
+): StoredOutcome {
+  const campaignId = resolveCampaign(lookup, event, delivery.campaignHint, mode);
   if (campaignId === null) {
     if (mode === 'replay') return { result: { outcome: 'unresolved', campaignId: null }, published: [] };
     store.quarantine({
@@ -125,20 +154,13 @@ export function storeEvent(store: IngestStore, event: WebhookEvent, delivery: De
     rawBody: delivery.rawBody,
   });
   if (!fresh) return { result: { outcome: 'duplicate', campaignId }, published: [] };
-  return { result: { outcome: 'applied', campaignId }, published: applyEvent(store, event, campaignId, delivery.receivedAt) };
+  return { result: { outcome: 'applied', campaignId }, published: applyEvent(store, event, campaignId, delivery.receivedAt, calls) };
 }
 
-/**
- * Stores and applies one arriving event in the next group commit, and resolves once that commit is on disk; then
- * publishes what changed. A failure rolls the event back and rejects; the caller answers 503 so that Exotel
- * delivers again.
- */
-export async function ingestEvent(
-  deps: { store: IngestStore; commits: GroupCommit; hub: Publisher },
-  event: WebhookEvent,
-  delivery: Delivery,
-): Promise<IngestResult> {
-  const { result, published } = await deps.commits.run(() => storeEvent(deps.store, event, delivery, 'arrival'));
-  for (const serverEvent of published) deps.hub.publish(serverEvent);
-  return result;
+/** Places, stores and applies one event on its own; call it inside store.transaction. */
+export function storeEvent(store: IngestStore, event: WebhookEvent, delivery: Delivery, mode: 'arrival' | 'replay'): StoredOutcome {
+  const calls: CallRecord[] = [];
+  const outcome = placeEvent(store, storeLookup(store), { add: (record) => void calls.push(record) }, event, delivery, mode);
+  if (calls.length > 0) store.upsertCalls(calls, 'webhook');
+  return outcome;
 }

@@ -47,3 +47,19 @@ describe('a deeply nested extra field, through the webhook route', () => {
     expect(await res.json()).toEqual({ error: 'form field call_sids nests deeper than 8 levels' });
   });
 });
+
+describe('a body with a declared length', () => {
+  const post = (body: string, contentLength: number) =>
+    new Request('http://x/', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(contentLength) }, body });
+
+  it('is read whole when the length is within the limit', async () => {
+    const text = JSON.stringify(call);
+    expect(await readWebhookBody(post(text, Buffer.byteLength(text)))).toEqual({ ok: true, encoding: 'json', body: call });
+  });
+
+  it('is refused with a 413 when the bytes pass the limit, even if the declared length says otherwise', async () => {
+    const text = JSON.stringify({ ...call, pad: 'x'.repeat(2_000) });
+    expect(await readWebhookBody(post(text, 10), 1_024)).toMatchObject({ ok: false, status: 413 });
+    expect(await readWebhookBody(post(text, 2_048), 1_024)).toMatchObject({ ok: false, status: 413 });
+  });
+});
