@@ -270,7 +270,7 @@ async function main(): Promise<void> {
   // Durable commits counted, to tell how many webhooks each fsync paid for (the cost per webhook falls with it).
   let durableCommits = 0;
   const durableTransaction = store.durableTransaction.bind(store);
-  store.durableTransaction = <T>(fn: () => T): T => {
+  store.durableTransaction = <T>(fn: () => T): Promise<T> => {
     durableCommits++;
     return durableTransaction(fn);
   };

@@ -68,7 +68,7 @@ export class PostgresStore implements CallboardStore {
   transaction<T>(fn: () => T): T {
     return this.connection.transaction(fn);
   }
-  durableTransaction<T>(fn: () => T): T {
+  durableTransaction<T>(fn: () => T): Promise<T> {
     return this.connection.durableTransaction(fn);
   }
   storageHealth(): StorageHealth {

@@ -55,10 +55,13 @@ export interface Transactions {
   transaction<T>(fn: () => T): T;
 }
 
-/** A unit of work whose commit is on disk before it returns: for what callboard acknowledges (webhooks). */
+/** A unit of work whose commit is known to be on disk when it resolves: for what callboard acknowledges (webhooks). */
 export interface DurableTransactions {
-  /** As transaction, but returns only once the commit would survive a power loss (nested calls join the outer one). */
-  durableTransaction<T>(fn: () => T): T;
+  /**
+   * Runs fn in one transaction (committed before this returns), and resolves with its result once the commit would
+   * survive a power loss; rejects when it will not. Not inside another transaction.
+   */
+  durableTransaction<T>(fn: () => T): Promise<T>;
 }
 
 export interface CampaignStore {

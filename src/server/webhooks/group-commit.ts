@@ -1,6 +1,6 @@
 // Group commit for acknowledged writes: items arriving within the same few milliseconds are stored together, by one
-// call of the group's store function, in one transaction whose commit is on disk (fsynced) before any of them is
-// acknowledged. One fsync and one storing pass then pay for a whole burst of webhooks, so each 200 means "stored
+// call of the group's store function, in one transaction whose commit is on disk (its WAL flushed, off the event
+// loop) before any of them is acknowledged. One fsync and one storing pass then pay for a whole burst of webhooks, so each 200 means "stored
 // durably" without costing a disk flush, or a statement per table, per request.
 import type { DurableTransactions } from '../store/store';
 
@@ -37,13 +37,14 @@ export class GroupCommit<Item, Result> {
       this.pending.push({ item, resolve, reject });
       if (this.scheduled) return;
       this.scheduled = true;
-      if (this.windowMs > 0) setTimeout(() => this.flush(), this.windowMs);
-      else setImmediate(() => this.flush());
+      if (this.windowMs > 0) setTimeout(() => void this.flush(), this.windowMs);
+      else setImmediate(() => void this.flush());
     });
   }
 
-  private commit(group: readonly Waiting<Item, Result>[]): Result[] {
-    const results = this.store.durableTransaction(() => {
+  private async commit(group: readonly Waiting<Item, Result>[]): Promise<Result[]> {
+    // Resolves once the commit is on disk; meanwhile the event loop is free and the next group may commit.
+    const results = await this.store.durableTransaction(() => {
       const stored = this.storeGroup(group.map((waiting) => waiting.item));
       // Thrown inside the transaction, so that it rolls back: once committed, a group is never stored again.
       if (stored.length !== group.length) throw new Error(`a group of ${group.length} stored ${stored.length} results`);
@@ -57,13 +58,13 @@ export class GroupCommit<Item, Result> {
     return results;
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     const group = this.pending;
     this.pending = [];
     this.scheduled = false;
     let results: Result[];
     try {
-      results = this.commit(group);
+      results = await this.commit(group);
     } catch (error) {
       if (group.length === 1) {
         group[0]?.reject(error);
@@ -74,7 +75,7 @@ export class GroupCommit<Item, Result> {
       for (const waiting of group) {
         let alone: Result[];
         try {
-          alone = this.commit([waiting]);
+          alone = await this.commit([waiting]);
         } catch (failure) {
           waiting.reject(failure);
           continue;

@@ -26,7 +26,7 @@ function countingStore() {
   const counted: CallboardStore = new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'durableTransaction') {
-        return <T>(fn: () => T): T => {
+        return <T>(fn: () => T): Promise<T> => {
           counts.durableCommits++;
           return target.durableTransaction(fn);
         };
@@ -127,14 +127,14 @@ describe('placing events of one group', () => {
     return { event: parsed.event, delivery: { campaignHint, receivedAt: RECEIVED_AT.toISOString(), rawBody: JSON.stringify(body) } };
   };
 
-  it('places a campaign-less event by a call met earlier in the same group, before that call is written', () => {
+  it('places a campaign-less event by a call met earlier in the same group, before that call is written', async () => {
     const store = openSqliteStore(':memory:');
     // Two campaigns in progress, both calling the number: only the call's sid can place the guide-dialect event.
     store.upsertCampaigns([campaign('c1'), campaign('c2')], '2024-01-15T09:00:00+05:30');
     const other = arrival(call('c1', 'sid-y', 'busy', '+919800000009'));
     const ringing = arrival(call('c2', 'sid-x', 'in-progress', '+919800000009'));
     const ended = arrival({ CallSid: 'sid-x', To: '+919800000009', Status: 'completed', Duration: '31', DateCreated: '2024-01-15T09:05:00+05:30' });
-    const outcomes = store.durableTransaction(() => storeArrivals(store, [other, ringing, ended]));
+    const outcomes = await store.durableTransaction(() => storeArrivals(store, [other, ringing, ended]));
     expect(outcomes.map((outcome) => outcome.result)).toEqual([
       { outcome: 'applied', campaignId: 'c1' },
       { outcome: 'applied', campaignId: 'c2' },

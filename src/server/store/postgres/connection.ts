@@ -90,8 +90,8 @@ export class PgConnection {
    * PostgreSQL's commit is on disk before it returns (synchronous_commit is on by default, and callboard never
    * turns it off), so a durable transaction is an ordinary one.
    */
-  durableTransaction<T>(fn: () => T): T {
-    return this.transaction(fn);
+  durableTransaction<T>(fn: () => T): Promise<T> {
+    return Promise.resolve(this.transaction(fn));
   }
 
   bumpVersion(campaignId: string): void {

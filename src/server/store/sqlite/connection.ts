@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { migrate } from '../migrations';
 import { StorageHealthTracker } from '../storage-health';
+import { WalSync, type FileSync } from './wal-sync';
 
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -39,7 +40,14 @@ export class SqliteConnection {
   /** Every outermost transaction reports here: a failed commit for the storage's sake, or a success. */
   readonly health = new StorageHealthTracker();
 
-  constructor(readonly db: Database.Database) {}
+  private readonly walSync: WalSync;
+
+  constructor(
+    readonly db: Database.Database,
+    syncFile?: FileSync,
+  ) {
+    this.walSync = new WalSync(db.memory ? null : `${db.name}-wal`, syncFile);
+  }
 
   /** A prepared statement, prepared once per connection. */
   sql(source: string): Database.Statement {
@@ -76,23 +84,20 @@ export class SqliteConnection {
   }
 
   /**
-   * Like transaction, but the commit is on disk (the WAL fsynced) before it returns, so what it wrote survives a
-   * power loss: for what callboard acknowledges to others. Other commits stay at synchronous=NORMAL, which
-   * survives a crash of the process but may lose the last commits to a power cut.
+   * Like transaction, but resolves only once the commit would survive a power loss: for what callboard
+   * acknowledges to others. The commit runs at synchronous=NORMAL like every other (which survives a crash of the
+   * process), then the WAL is flushed off the event loop (wal-sync.ts). Cannot be nested in another transaction.
    */
-  durableTransaction<T>(fn: () => T): T {
-    if (this.db.inTransaction) return fn();
+  async durableTransaction<T>(fn: () => T): Promise<T> {
+    if (this.db.inTransaction) throw new Error('a durable transaction cannot run inside another transaction');
+    const result = this.transaction(fn);
     try {
-      this.db.pragma('synchronous = FULL');
+      await this.walSync.sync();
     } catch (error) {
       this.health.noteFailure(error);
       throw error;
     }
-    try {
-      return this.transaction(fn);
-    } finally {
-      if (this.db.open) this.db.pragma('synchronous = NORMAL');
-    }
+    return result;
   }
 
   bumpVersion(campaignId: string): void {
@@ -107,6 +112,7 @@ export class SqliteConnection {
   }
 
   close(): void {
+    this.walSync.close();
     if (this.db.open) this.db.close();
   }
 }
