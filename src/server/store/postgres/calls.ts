@@ -30,6 +30,9 @@ const CALL_RECORDSET = `t(call_sid text, campaign_id text, number text, name tex
   at_ms bigint, start_time text, end_time text, duration_sec double precision, price double precision, attempt_number integer,
   recording_url text, digits text, from_sync boolean, from_webhook boolean, updated_at text)`;
 
+/** The first half of the advisory lock key of a campaign's call writes (the second is the campaign's hash). */
+const CALL_WRITES_LOCK = 1_000_014;
+
 interface Staged {
   /** The row before this batch (null for a new call). */
   before: StoredCall | null;
@@ -59,7 +62,16 @@ export class PgCallStore implements CallStore {
       let malformed = 0;
 
       // Each record merges with the row as the records before it in the batch left it, as one write at a time would.
-      const current = this.storedCalls(records.map((record) => record.callSid));
+      const callSids = records.map((record) => record.callSid);
+      const locked = new Set(records.map((record) => record.campaignId));
+      this.lockCampaigns(locked);
+      let current = this.storedCalls(callSids);
+      // A record may move a stored call from another campaign: that campaign's contacts change too.
+      const movedFrom = new Set([...current.values()].map((call) => call.campaignId).filter((id) => !locked.has(id)));
+      if (movedFrom.size > 0) {
+        this.lockCampaigns(movedFrom);
+        current = this.storedCalls(callSids);
+      }
       const changed = new Map<string, Staged>();
       for (const record of records) {
         const atMs = Date.parse(record.dateCreated);
@@ -88,6 +100,22 @@ export class PgCallStore implements CallStore {
       if (malformed > 0) this.counters.noteMalformedRecords(malformed);
       return result;
     });
+  }
+
+  /**
+   * Makes other instances' writes to these campaigns wait until this transaction ends. The merge reads a call's row
+   * and the refold a contact's calls before writing: without the lock, two instances writing the same campaign at
+   * once could each read without the other's write and commit a merge or fold that misses it (READ COMMITTED).
+   */
+  private lockCampaigns(campaignIds: ReadonlySet<string>): void {
+    if (campaignIds.size === 0) return;
+    // Always in the same order, so that two batches over the same campaigns cannot deadlock. (A moved call's old
+    // campaign is locked second: should that ever deadlock, PostgreSQL fails one of the two transactions.)
+    this.connection.run(
+      `SELECT pg_advisory_xact_lock(${CALL_WRITES_LOCK}, hashtext(id))
+       FROM (SELECT id FROM jsonb_array_elements_text($1::jsonb) AS id ORDER BY id COLLATE "C") AS ordered`,
+      [JSON.stringify([...campaignIds])],
+    );
   }
 
   /** The stored rows of these call sids, by sid. */
