@@ -16,6 +16,7 @@ import type { PgCounters } from './counters';
 
 const writtenRow = z.object({ call_sid: z.string(), id: z.number().int() });
 const campaignIdRow = z.object({ campaign_id: z.string() });
+const reportRowsJson = z.object({ rows: z.string().nullable() });
 const callCountsRow = z.object({
   total: z.number(),
   from_sync: z.number(),
@@ -178,22 +179,24 @@ export class PgCallStore implements CallStore {
   reportCalls(campaignId: string): ReportCall[] {
     const cached = this.reportRows.rowsOf(campaignId);
     if (cached !== undefined) return cached;
-    // Read once per campaign, then every committed write keeps the copy current (report-row-cache.ts).
+    // Read once per campaign, then every committed write keeps the copy current (report-row-cache.ts). The rows
+    // come as one JSON text: 200,000 rows as separate cells cost the client (and the copy from its worker thread)
+    // several times what PostgreSQL's json_agg and one JSON.parse do.
     const rows = new Map<number, ReportCall>();
-    for (const cells of this.connection.arrays(
-      'SELECT id, number, status, at_ms, duration_sec, price, attempt_number FROM calls WHERE campaign_id = $1',
-      [campaignId],
-    )) {
-      const [id, number, status, at] = cells;
+    const answer = reportRowsJson.parse(
+      this.connection.get(
+        `SELECT json_agg(json_build_array(id, number, status, at_ms, duration_sec, price, attempt_number))::text AS rows
+         FROM calls WHERE campaign_id = $1`,
+        [campaignId],
+      ),
+    );
+    const cells: unknown = answer.rows === null ? [] : JSON.parse(answer.rows);
+    for (const row of Array.isArray(cells) ? cells : []) {
+      if (!Array.isArray(row)) continue;
+      const values: readonly unknown[] = row;
+      const [id, number, status, at, durationSec, price, attemptNumber] = values;
       if (typeof id !== 'number' || typeof number !== 'string' || !isCallStatus(status) || typeof at !== 'number') continue;
-      rows.set(id, {
-        number,
-        status,
-        at,
-        durationSec: numberOrNull(cells[4]),
-        price: numberOrNull(cells[5]),
-        attemptNumber: numberOrNull(cells[6]),
-      });
+      rows.set(id, { number, status, at, durationSec: numberOrNull(durationSec), price: numberOrNull(price), attemptNumber: numberOrNull(attemptNumber) });
     }
     // Rows read inside an open transaction may yet be rolled back: they are not kept.
     if (!this.connection.inTransaction) this.reportRows.keep(campaignId, rows);
