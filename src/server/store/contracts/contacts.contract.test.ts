@@ -179,7 +179,14 @@ describe.each(STORE_KINDS)('contacts (%s)', (kind) => {
     it('finds one or two characters in digits or names too', () => {
       expect(numbers({ q: '98', sort: 'number:asc' })).toEqual(['+919800011111', '+919812345678', '+919876543210']);
       expect(numbers({ q: 'bA' })).toEqual(['+919700044444']);
-      expect(numbers({ q: 'P' , sort: 'number:asc' })).toEqual(['+919800011111']);
+      expect(numbers({ q: 'P', sort: 'number:asc' })).toEqual(['+919800011111']);
+    });
+
+    it('folds only ASCII letters for them, as SQLite’s LIKE does', () => {
+      store.upsertCalls([callOf('eva', { number: '+919600055555', name: 'Éva' })], 'sync');
+      expect(numbers({ q: 'É' })).toEqual(['+919600055555']);
+      expect(numbers({ q: 'éV' })).toEqual([]);
+      expect(numbers({ q: 'Év' })).toEqual(['+919600055555']);
     });
   });
 });

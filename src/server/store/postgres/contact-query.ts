@@ -39,7 +39,8 @@ function ownMatch(q: string, params: PgValue[]): string {
   const numeric = digits !== '' && /^[\d\s+()-]+$/.test(q);
   const term = numeric ? digits : q;
   if ([...term].length >= TRIGRAM) return `search_text ${like(bind(params, likeContains(term.toLowerCase())))}`;
-  const name = `lower(name) ${like(`lower(${bind(params, likeContains(q))})`)}`;
+  // ILIKE under the name's C collation folds ASCII letters only, as SQLite's LIKE does.
+  const name = `name ILIKE ${bind(params, likeContains(q))} ESCAPE '\\'`;
   return numeric ? `(number_digits ${like(bind(params, likeContains(digits)))} OR ${name})` : name;
 }
 
