@@ -62,7 +62,6 @@ export class PgCallStore implements CallStore {
       };
       let malformed = 0;
 
-      // Each record merges with the row as the records before it in the batch left it, as one write at a time would.
       const callSids = records.map((record) => record.callSid);
       const locked = new Set(records.map((record) => record.campaignId));
       this.lockCampaigns(locked);
@@ -73,6 +72,7 @@ export class PgCallStore implements CallStore {
         this.lockCampaigns(movedFrom);
         current = this.storedCalls(callSids);
       }
+      // Each record merges with the row as the records before it in the batch left it, as one write at a time would.
       const changed = new Map<string, Staged>();
       for (const record of records) {
         const atMs = Date.parse(record.dateCreated);
