@@ -1,6 +1,7 @@
-// Turns a contacts query (search, status, tag, sort, page) into SQL over the contacts table, and over the uploaded
+// Turns a contacts query (search, status, tag, sort, page) into SQLite's SQL over the contacts table, and over the uploaded
 // contact metadata: names, emails and tags are searched there, and contacts only the upload knows are `pending`.
 // Numbers are searched by their digits only, so "98765", "+91 98765" and "+919876543210" all find the same contact.
+// The dialect-free helpers here are shared with PostgreSQL's version (postgres/contact-query.ts).
 import type { ContactFinalStatus, ContactSort } from '../../domain/api-schemas';
 
 export interface ContactSql {
@@ -32,12 +33,13 @@ export function numberKeyOf(number: string): string {
   return digitsOf(number).slice(-10);
 }
 
-function likeContains(fragment: string): string {
+/** A LIKE pattern matching the fragment anywhere, with %, _ and \ taken literally (escape character: backslash). */
+export function likeContains(fragment: string): string {
   return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The trigram index finds substrings of three characters or more; shorter fragments fall back to LIKE. */
-const TRIGRAM = 3;
+export const TRIGRAM = 3;
 
 /** What the search index holds for a contact: its digits and its name, apart so no match spans both. */
 export function searchTextOf(number: string, name: string | null): string {
@@ -57,7 +59,7 @@ export function tagKeyOf(tag: string): string {
 }
 
 /** A search term as the metadata search text holds it: digits for a number fragment, else lower-cased text. */
-function metadataTerm(q: string): string {
+export function metadataTerm(q: string): string {
   const digits = digitsOf(q);
   return digits !== '' && /^[\d\s+()-]+$/.test(q) ? digits : q.toLowerCase();
 }

@@ -1,4 +1,4 @@
-// zod schemas of the rows SQLite hands back, so that what leaves the store is checked like any other input.
+// zod schemas of the rows the stores (SQLite, PostgreSQL) hand back, so that what leaves the store is checked like any other input.
 import { z } from 'zod';
 import { CALL_STATUSES, type CallStatus } from '../../domain/call-status';
 import { CAMPAIGN_STATUSES } from '../../domain/campaign-status';
@@ -8,6 +8,8 @@ import type { StoredCall } from './merge-call';
 const text = z.string();
 const maybeText = z.string().nullable();
 const maybeNumber = z.number().nullable();
+/** A yes/no column: SQLite stores 0/1, PostgreSQL a BOOLEAN. */
+const flag = z.union([z.boolean(), z.number()]).transform((value) => value === true || value === 1);
 
 export const campaignRowSchema = z.object({
   id: text,
@@ -56,8 +58,8 @@ export const callRowSchema = z.object({
   attempt_number: maybeNumber,
   recording_url: maybeText,
   digits: maybeText,
-  from_sync: z.number(),
-  from_webhook: z.number(),
+  from_sync: flag,
+  from_webhook: flag,
 });
 
 export function storedCallFromRow(raw: unknown): StoredCall {
@@ -78,8 +80,8 @@ export function storedCallFromRow(raw: unknown): StoredCall {
     attemptNumber: row.attempt_number,
     recordingUrl: row.recording_url,
     digits: row.digits,
-    fromSync: row.from_sync === 1,
-    fromWebhook: row.from_webhook === 1,
+    fromSync: row.from_sync,
+    fromWebhook: row.from_webhook,
   };
 }
 

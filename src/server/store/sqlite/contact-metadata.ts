@@ -1,18 +1,13 @@
 // SQLite side of the ContactMetadataStore port: an uploaded sheet's rows, their tags (indexed for the tag filter)
 // and the sheet's metadata columns. A re-upload replaces the campaign's rows in one transaction.
 import { z } from 'zod';
-import type { ContactMetadataRow } from '../../../domain/csv/contact-metadata-sheet';
+import { metadataSearchTextOf } from '../contact-metadata-rows';
 import { tagKeyOf } from '../contact-query';
 import type { ContactMetadataStore, ContactMetadataUpload } from '../store';
 import type { SqliteConnection } from './connection';
 
 const columnsRow = z.object({ columns_json: z.string() });
 const columnsSchema = z.array(z.string());
-
-/** What the contact search looks in: the number's digits (with 91), name, email and tags, lower-cased (LIKE is ASCII-only). */
-export function metadataSearchTextOf(row: ContactMetadataRow): string {
-  return [`91${row.key}`, row.name ?? '', row.email ?? '', ...row.tags].join('\u001f').toLowerCase();
-}
 
 export class SqliteContactMetadata implements ContactMetadataStore {
   constructor(private readonly connection: SqliteConnection) {}

@@ -5,6 +5,7 @@ import type { ContactRow, ContactsQuery, ContactsResponse } from '../../../domai
 import { CALL_STATUSES } from '../../../domain/call-status';
 import { foldContact, type ContactAttempt, type FoldedContact } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
+import { metadataCells, metadataFields } from '../contact-metadata-rows';
 import { contactSql, digitsOf, numberKeyOf, pendingContactSql, searchTextOf } from '../contact-query';
 import { contactRowDbSchema, isCallStatus, numberOrNull } from '../rows';
 import type { SqliteConnection } from './connection';
@@ -23,23 +24,7 @@ const storedContactRow = z.object({
   search_id: z.number().nullable(),
 });
 
-const metadataCells = z.object({
-  email: z.string().nullable(),
-  tags_json: z.string().nullable(),
-  metadata_json: z.string().nullable(),
-});
 const pendingRow = metadataCells.extend({ number: z.string(), name: z.string().nullable() });
-const tagsSchema = z.array(z.string());
-const metadataSchema = z.record(z.string(), z.string());
-
-/** A contact's email, tags and metadata from its uploaded sheet row (empty when it has none). */
-export function metadataFields(cells: z.infer<typeof metadataCells>): Pick<ContactRow, 'email' | 'tags' | 'metadata'> {
-  return {
-    email: cells.email,
-    tags: cells.tags_json === null ? [] : tagsSchema.parse(JSON.parse(cells.tags_json)),
-    metadata: cells.metadata_json === null ? {} : metadataSchema.parse(JSON.parse(cells.metadata_json)),
-  };
-}
 
 export class SqliteContacts {
   constructor(

@@ -14,7 +14,7 @@ import type {
   ExportStore,
 } from '../store';
 import type { SqliteConnection } from './connection';
-import { metadataFields } from './contacts';
+import { metadataFields } from '../contact-metadata-rows';
 import { CALL_STATUSES } from '../../../domain/call-status';
 
 const exportExtra = z.object({

@@ -1,5 +1,7 @@
 // PostgreSQL tables of calls, contacts (with a trigram index for substring search, pg_trgm) and uploaded contact
 // metadata. Column meanings as in the SQLite migrations; calls.id plays SQLite's rowid (kept across updates).
+// Numbers, names and number keys are COLLATE "C": sorts and keyset pages compare bytes, as SQLite does, whatever
+// the cluster's locale (and lower() then folds ASCII only, like SQLite's NOCASE).
 export const CALL_TABLES = `
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
@@ -7,7 +9,7 @@ export const CALL_TABLES = `
     id BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
     call_sid TEXT PRIMARY KEY,
     campaign_id TEXT NOT NULL,
-    number TEXT NOT NULL,
+    number TEXT COLLATE "C" NOT NULL,
     name TEXT,
     status TEXT NOT NULL,
     status_rank INTEGER NOT NULL,
@@ -29,10 +31,10 @@ export const CALL_TABLES = `
 
   CREATE TABLE contacts (
     campaign_id TEXT NOT NULL,
-    number TEXT NOT NULL,
+    number TEXT COLLATE "C" NOT NULL,
     number_digits TEXT NOT NULL,
-    number_key TEXT NOT NULL,
-    name TEXT,
+    number_key TEXT COLLATE "C" NOT NULL,
+    name TEXT COLLATE "C",
     final_status TEXT NOT NULL,
     attempts INTEGER NOT NULL,
     last_duration_sec DOUBLE PRECISION,
@@ -43,7 +45,10 @@ export const CALL_TABLES = `
     PRIMARY KEY (campaign_id, number)
   );
   CREATE INDEX contacts_by_last_call ON contacts (campaign_id, last_call_at, number);
-  CREATE INDEX contacts_by_name ON contacts (campaign_id, (name IS NULL), lower(name), number);
+  -- Name sorts put contacts without a name last in both directions, so each direction has its own index. INCLUDE
+  -- (name): PostgreSQL scans an expression index without reading the table only when the column itself is in it.
+  CREATE INDEX contacts_by_name_asc ON contacts (campaign_id, (name IS NULL), lower(name), number) INCLUDE (name);
+  CREATE INDEX contacts_by_name_desc ON contacts (campaign_id, (name IS NULL), lower(name) DESC, number DESC) INCLUDE (name);
   CREATE INDEX contacts_by_attempts ON contacts (campaign_id, attempts, number);
   CREATE INDEX contacts_by_status ON contacts (campaign_id, final_status, last_call_at, number);
   CREATE INDEX contacts_by_number_key ON contacts (number_key, campaign_id);
@@ -51,7 +56,7 @@ export const CALL_TABLES = `
 
   CREATE TABLE contact_metadata (
     campaign_id TEXT NOT NULL,
-    number_key TEXT NOT NULL,
+    number_key TEXT COLLATE "C" NOT NULL,
     number TEXT NOT NULL,
     name TEXT,
     email TEXT,
