@@ -11,7 +11,6 @@ import { PgConnection } from './postgres/connection';
 import { PgContactMetadata } from './postgres/contact-metadata';
 import { PgExports } from './postgres/exports';
 import { PgCounters } from './postgres/counters';
-import { ReportRowCache } from './sqlite/report-row-cache';
 import { PgRateBudgetStore } from './postgres/rate-budget';
 import { PgSyncStateStore } from './postgres/sync-state';
 import { PgWebhookLog } from './postgres/webhook-log';
@@ -51,13 +50,9 @@ export class PostgresStore implements CallboardStore {
 
   constructor(connection: PgConnection) {
     this.connection = connection;
-    // Other instances write to the same calls, and an in-memory copy cannot know when: none is kept (a report is
-    // still built once per campaign version, which every instance reads from the database).
-    const reportRows = new ReportRowCache(0);
-    this.connection.observe(reportRows);
     this.counters = new PgCounters(this.connection);
     this.campaigns = new PgCampaignStore(this.connection);
-    this.calls = new PgCallStore(this.connection, reportRows, this.counters);
+    this.calls = new PgCallStore(this.connection, this.counters);
     this.syncStates = new PgSyncStateStore(this.connection);
     this.webhooks = new PgWebhookLog(this.connection, this.counters);
     this.rateBudget = new PgRateBudgetStore(this.connection);

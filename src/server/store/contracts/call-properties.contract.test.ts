@@ -120,9 +120,12 @@ function applyAll(store: CallboardStore, deliveries: readonly Delivery[], batchS
   }
 }
 
-/** Keys assigned in arrival order (the row id, SQLite's search index id) and write times are not part of the state. */
+/**
+ * Keys assigned in arrival order (the row id, SQLite's search index id, PostgreSQL's write number) and write times
+ * are not part of the state.
+ */
 function tables(db: OpenedDatabase): unknown {
-  const state = (row: Record<string, unknown>) => ({ ...row, id: null, search_id: null, updated_at: null });
+  const state = (row: Record<string, unknown>) => ({ ...row, id: null, search_id: null, updated_at: null, write_seq: null });
   return {
     calls: db.rows('SELECT * FROM calls ORDER BY call_sid').map(state),
     contacts: db.rows('SELECT * FROM contacts ORDER BY campaign_id, number').map(state),

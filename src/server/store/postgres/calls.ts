@@ -8,11 +8,11 @@ import type { ReportCall } from '../../../domain/report-input';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
 import { mergeCall, sameCall, type StoredCall } from '../merge-call';
 import { isCallStatus, numberOrNull, storedCallFromRow } from '../rows';
-import type { ReportRowCache } from '../sqlite/report-row-cache';
 import type { CallCounts, CallSource, CallStore, UpsertResult } from '../store';
 import type { PgConnection } from './connection';
 import { PgContacts, type ContactKey } from './contacts';
 import type { PgCounters } from './counters';
+import { SequencedReportRows } from './report-rows';
 
 const writtenRow = z.object({ call_sid: z.string(), id: z.number().int() });
 const campaignIdRow = z.object({ campaign_id: z.string() });
@@ -26,10 +26,11 @@ const callCountsRow = z.object({
 
 const CALL_COLUMNS = `call_sid, campaign_id, number, name, status, status_rank, date_created, at_ms, start_time, end_time,
   duration_sec, price, attempt_number, recording_url, digits, from_sync, from_webhook`;
+const WRITTEN_COLUMNS = `${CALL_COLUMNS}, updated_at, write_seq`;
 /** The calls' columns as a recordset a statement can read from a JSON array of rows. */
 const CALL_RECORDSET = `t(call_sid text, campaign_id text, number text, name text, status text, status_rank integer, date_created text,
   at_ms bigint, start_time text, end_time text, duration_sec double precision, price double precision, attempt_number integer,
-  recording_url text, digits text, from_sync boolean, from_webhook boolean, updated_at text)`;
+  recording_url text, digits text, from_sync boolean, from_webhook boolean, updated_at text, write_seq bigint)`;
 
 /** The first half of the advisory lock key of a campaign's call writes (the second is the campaign's hash). */
 const CALL_WRITES_LOCK = 1_000_014;
@@ -42,13 +43,14 @@ interface Staged {
 
 export class PgCallStore implements CallStore {
   private readonly contacts: PgContacts;
+  private readonly reportRows: SequencedReportRows;
 
   constructor(
     private readonly connection: PgConnection,
-    private readonly reportRows: ReportRowCache,
     private readonly counters: PgCounters,
   ) {
     this.contacts = new PgContacts(connection);
+    this.reportRows = new SequencedReportRows(connection);
   }
 
   upsertCalls(records: readonly CallRecord[], source: CallSource): UpsertResult {
@@ -94,7 +96,9 @@ export class PgCallStore implements CallStore {
         touch(merged);
       }
 
-      this.writeCalls([...changed.values()]);
+      const staged = [...changed.values()];
+      const leftCampaigns = new Set(staged.flatMap(({ before, call }) => (before !== null && before.campaignId !== call.campaignId ? [before.campaignId] : [])));
+      this.writeCalls(staged, this.reportRows.nextWriteSeqs(touchedCampaigns, leftCampaigns));
       result.contactsChanged = this.contacts.refold([...touchedContacts.values()]);
       for (const campaignId of touchedCampaigns) this.connection.bumpVersion(campaignId);
       // Only when there is something to count: the call costs a round trip.
@@ -133,8 +137,8 @@ export class PgCallStore implements CallStore {
     return stored;
   }
 
-  /** Inserts or updates the calls' rows in one statement, staging each for the report rows under its id (kept across updates). */
-  private writeCalls(staged: readonly Staged[]): void {
+  /** Inserts or updates the calls' rows in one statement, each stamped with its campaign's write number. */
+  private writeCalls(staged: readonly Staged[], writeSeqs: ReadonlyMap<string, number>): void {
     if (staged.length === 0) return;
     const updatedAt = new Date().toISOString();
     const rows = staged.map(({ call }) => ({
@@ -156,51 +160,25 @@ export class PgCallStore implements CallStore {
       from_sync: call.fromSync,
       from_webhook: call.fromWebhook,
       updated_at: updatedAt,
+      write_seq: writeSeqs.get(call.campaignId) ?? 0,
     }));
     const written = this.connection.all(
-      `INSERT INTO calls (${CALL_COLUMNS}, updated_at)
-       SELECT ${CALL_COLUMNS}, updated_at FROM jsonb_to_recordset($1::jsonb) AS ${CALL_RECORDSET}
+      `INSERT INTO calls (${WRITTEN_COLUMNS})
+       SELECT ${WRITTEN_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS ${CALL_RECORDSET}
        ON CONFLICT (call_sid) DO UPDATE SET campaign_id = excluded.campaign_id, number = excluded.number, name = excluded.name,
          status = excluded.status, status_rank = excluded.status_rank, date_created = excluded.date_created, at_ms = excluded.at_ms,
          start_time = excluded.start_time, end_time = excluded.end_time, duration_sec = excluded.duration_sec, price = excluded.price,
          attempt_number = excluded.attempt_number, recording_url = excluded.recording_url, digits = excluded.digits,
-         from_sync = excluded.from_sync, from_webhook = excluded.from_webhook, updated_at = excluded.updated_at
+         from_sync = excluded.from_sync, from_webhook = excluded.from_webhook, updated_at = excluded.updated_at, write_seq = excluded.write_seq
        RETURNING call_sid, id`,
       [JSON.stringify(rows)],
     );
-    const ids = new Map(written.map((raw) => writtenRow.parse(raw)).map((row) => [row.call_sid, row.id]));
-    for (const { before, call } of staged) {
-      const id = ids.get(call.callSid);
-      if (id === undefined) throw new Error(`calls upsert returned no id for ${call.callSid}`);
-      this.reportRows.stage(id, before?.campaignId ?? null, call);
-    }
+    if (written.length !== staged.length) throw new Error(`calls upsert wrote ${written.length} of ${staged.length} rows`);
   }
 
   reportCalls(campaignId: string): ReportCall[] {
-    const cached = this.reportRows.rowsOf(campaignId);
-    if (cached !== undefined) return cached;
-    // Read once per campaign, then every committed write keeps the copy current (report-row-cache.ts). The rows
-    // come as one JSON text: 200,000 rows as separate cells cost the client (and the copy from its worker thread)
-    // several times what PostgreSQL's json_agg and one JSON.parse do.
-    const rows = new Map<number, ReportCall>();
-    const answer = reportRowsJson.parse(
-      this.connection.get(
-        `SELECT json_agg(json_build_array(id, number, status, at_ms, duration_sec, price, attempt_number))::text AS rows
-         FROM calls WHERE campaign_id = $1`,
-        [campaignId],
-      ),
-    );
-    const cells: unknown = answer.rows === null ? [] : JSON.parse(answer.rows);
-    for (const row of Array.isArray(cells) ? cells : []) {
-      if (!Array.isArray(row)) continue;
-      const values: readonly unknown[] = row;
-      const [id, number, status, at, durationSec, price, attemptNumber] = values;
-      if (typeof id !== 'number' || typeof number !== 'string' || !isCallStatus(status) || typeof at !== 'number') continue;
-      rows.set(id, { number, status, at, durationSec: numberOrNull(durationSec), price: numberOrNull(price), attemptNumber: numberOrNull(attemptNumber) });
-    }
-    // Rows read inside an open transaction may yet be rolled back: they are not kept.
-    if (!this.connection.inTransaction) this.reportRows.keep(campaignId, rows);
-    return [...rows.values()];
+    // Kept in memory and brought up to date by what any instance wrote since (report-rows.ts).
+    return this.reportRows.rowsOf(campaignId);
   }
 
   countCalls(campaignId: string): CallCounts {

@@ -24,7 +24,18 @@ export const CALL_TABLES = `
     digits TEXT,
     from_sync BOOLEAN NOT NULL DEFAULT FALSE,
     from_webhook BOOLEAN NOT NULL DEFAULT FALSE,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    -- The campaign's write number when this row was last written (postgres/report-rows.ts).
+    write_seq BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE INDEX calls_by_campaign_write ON calls (campaign_id, write_seq);
+
+  -- Each campaign's write sequence: taken under the campaign's write lock, so its order is commit order. moved_seq:
+  -- the last write that moved a call out of the campaign.
+  CREATE TABLE campaign_call_writes (
+    campaign_id TEXT PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    moved_seq BIGINT NOT NULL DEFAULT 0
   );
   CREATE INDEX calls_by_campaign_number ON calls (campaign_id, number);
   CREATE INDEX calls_by_campaign_time ON calls (campaign_id, at_ms, id);
