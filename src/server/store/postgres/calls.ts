@@ -7,16 +7,14 @@ import type { CallRecord } from '../../../domain/campaign';
 import type { ReportCall } from '../../../domain/report-input';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
 import { mergeCall, sameCall, type StoredCall } from '../merge-call';
-import { isCallStatus, numberOrNull, storedCallFromRow } from '../rows';
+import { storedCallFromRow } from '../rows';
 import type { CallCounts, CallSource, CallStore, UpsertResult } from '../store';
 import type { PgConnection } from './connection';
 import { PgContacts, type ContactKey } from './contacts';
 import type { PgCounters } from './counters';
 import { SequencedReportRows } from './report-rows';
 
-const writtenRow = z.object({ call_sid: z.string(), id: z.number().int() });
 const campaignIdRow = z.object({ campaign_id: z.string() });
-const reportRowsJson = z.object({ rows: z.string().nullable() });
 const callCountsRow = z.object({
   total: z.number(),
   from_sync: z.number(),
@@ -170,7 +168,7 @@ export class PgCallStore implements CallStore {
          start_time = excluded.start_time, end_time = excluded.end_time, duration_sec = excluded.duration_sec, price = excluded.price,
          attempt_number = excluded.attempt_number, recording_url = excluded.recording_url, digits = excluded.digits,
          from_sync = excluded.from_sync, from_webhook = excluded.from_webhook, updated_at = excluded.updated_at, write_seq = excluded.write_seq
-       RETURNING call_sid, id`,
+       RETURNING call_sid`,
       [JSON.stringify(rows)],
     );
     if (written.length !== staged.length) throw new Error(`calls upsert wrote ${written.length} of ${staged.length} rows`);
