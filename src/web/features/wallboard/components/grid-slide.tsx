@@ -1,6 +1,7 @@
 // Every campaign in scope at a glance, 12 to a screen (4 x 3, or 2 x 6 on a portrait screen): name, progress (the
-// primary figure), connect rate so far (its verdict colours the card), calls started per minute (from the campaigns
-// list), and on a landscape screen contacts done and the verdict in words. The grid keeps its 12 cells whatever the
+// primary figure) and connect rate so far (its verdict colours the card); on a landscape screen also the rate itself,
+// calls started per minute (from the campaigns list), contacts done and the verdict in words (a portrait card has
+// room for two lines of name and the figure only, see wallboard.css). The grid keeps its 12 cells whatever the
 // count, so pages never shift the layout. Cards are memoised by their campaign row: an update redraws only the
 // cards whose numbers changed.
 import { memo, useEffect } from 'react';
