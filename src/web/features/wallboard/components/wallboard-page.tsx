@@ -13,7 +13,7 @@ import { wallboardQueries } from '../api/wallboard-queries';
 import { DEFAULT_SETTINGS, resolveSettings, type WallboardSettings } from '../wallboard-settings';
 import { slidesFor, useRotation, type Slide } from '../wallboard-slides';
 import { useWallboardStream } from '../use-wallboard-stream';
-import { useDailyReload, useDrift, useGenerationReload, useNightDim, useVersionReload } from '../use-wallboard-upkeep';
+import { useBoundedResourceTimings, useDailyReload, useDrift, useGenerationReload, useNightDim, useVersionReload } from '../use-wallboard-upkeep';
 import { CampaignSlide } from './campaign-slide';
 import { GridSlide } from './grid-slide';
 import { formatClock } from './wallboard-header';
@@ -78,6 +78,7 @@ function WallboardScreen({ apiBase, display, displayName, displaySettings, displ
   const { quietMoment } = useVersionReload(display ? displayVersion : health.data?.version);
   useGenerationReload(reloadGeneration);
   useDailyReload(settings.reloadAtMin);
+  useBoundedResourceTimings();
   const drift = useDrift(settings.drift);
   const dimmed = useNightDim(settings.dim);
 
