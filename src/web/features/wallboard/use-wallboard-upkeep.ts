@@ -107,7 +107,8 @@ export const RESOURCE_TIMINGS_KEPT = 50;
  */
 export function useBoundedResourceTimings(): void {
   useEffect(() => {
-    if (typeof performance === 'undefined' || typeof performance.setResourceTimingBufferSize !== 'function') return;
+    // Test clocks replace `performance` with a partial stand-in: use only what is there.
+    if (typeof performance === 'undefined' || typeof performance.setResourceTimingBufferSize !== 'function' || typeof performance.addEventListener !== 'function') return;
     performance.setResourceTimingBufferSize(RESOURCE_TIMINGS_KEPT);
     const clear = () => performance.clearResourceTimings();
     performance.addEventListener('resourcetimingbufferfull', clear);
