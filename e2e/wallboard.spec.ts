@@ -23,6 +23,8 @@ interface FitReport {
   smallestPrimaryPx: number | null;
   cutOff: string[];
   longDigitRuns: string[];
+  /** Cells of the shown grid page (columns x rows), null on a campaign slide. */
+  gridCells: number | null;
 }
 
 /** Measures, on the slide shown, what the issue asks: page overflow, every text's size, clipped or escaping text, digit runs. */
@@ -35,7 +37,8 @@ async function measure(page: Page): Promise<FitReport> {
     const cutOff: string[] = [];
     for (const element of shown.querySelectorAll<HTMLElement>('*')) {
       const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
-      if (!ownText) continue;
+      // Text that is not rendered (display: none) is not on the screen.
+      if (!ownText || element.getClientRects().length === 0) continue;
       const size = parseFloat(getComputedStyle(element).fontSize);
       if (size < smallestFontPx) {
         smallestFontPx = size;
@@ -51,6 +54,9 @@ async function measure(page: Page): Promise<FitReport> {
         cutOff.push(`${(element.textContent ?? '').trim().slice(0, 40)} (${Math.round(box.width)}x${Math.round(box.height)} at ${Math.round(box.left)},${Math.round(box.top)})`);
       }
     }
+    const grid = shown.querySelector<HTMLElement>('.wb-grid');
+    const tracks = (value: string) => value.split(' ').filter(Boolean).length;
+    const gridCells = grid ? tracks(getComputedStyle(grid).gridTemplateColumns) * tracks(getComputedStyle(grid).gridTemplateRows) : null;
     const primaries = [...shown.querySelectorAll<HTMLElement>('[data-primary="true"]')].map((element) => parseFloat(getComputedStyle(element).fontSize));
     const text = `${document.body.innerText} ${[...document.querySelectorAll('[aria-label]')].map((element) => element.getAttribute('aria-label')).join(' ')}`;
     return {
@@ -60,6 +66,7 @@ async function measure(page: Page): Promise<FitReport> {
       smallestPrimaryPx: primaries.length ? Math.min(...primaries) : null,
       cutOff,
       longDigitRuns: text.replace(/[\s\-()]/g, '').match(/\d{7,}/g) ?? [],
+      gridCells,
     };
   });
 }
@@ -113,9 +120,10 @@ test('one campaign and the grid fit 720p, 1080p, 4K and portrait, with no phone 
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.waitForTimeout(200);
-    // Portrait grid cards are two across: their progress figure is 7% of the height (see wallboard.css).
-    await expectFits(page, size, size.height > size.width ? 0.07 : 0.08);
+    // A grid's primary figure is each card's progress; 12 cards fit every screen (4 x 3, or 2 x 6 in portrait).
     await page.screenshot({ path: `${ARTIFACTS}/wallboard-grid-${size.width}x${size.height}.png` });
+    await expectFits(page, size, 0.08);
+    expect((await measure(page)).gridCells, 'a grid page holds 12 campaigns').toBe(12);
   }
 });
 

@@ -78,6 +78,8 @@ export const campaignSummarySchema = z.object({
   /** Contacts done (completed + failed + busy + no answer) out of created. */
   progress: z.object({ done: count, total: count }),
   connectRate: rate.nullable(),
+  /** Calls started (dialled) in the last 5 minutes, divided by 5, from stored calls. Absent from older servers. */
+  callsPerMinute: z.number().nonnegative().optional(),
 });
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
 

@@ -217,6 +217,15 @@ describe('displays', () => {
     expect(displays.displays).toEqual([expect.objectContaining({ id: display.id, appVersion: '1.4.2', online: true, lastContactAt: expect.any(String) })]);
   });
 
+  it('records the app version of a header-bearing request that follows one without it', async () => {
+    const display = await h.createDisplay(admin, { name: 'Floor 3', campaignIds: 'active' });
+    // The page's first request cannot know its version yet; the next, a few milliseconds later, sends it.
+    expect((await h.app.request(`/tv/${display.token}/api/scope`)).status).toBe(200);
+    expect((await h.app.request(`/tv/${display.token}/api/campaigns`, { headers: { 'X-Callboard-Version': '1.5.0+abc123' } })).status).toBe(200);
+    const displays = (await (await h.call(admin, 'GET', '/api/displays')).json()) as { displays: unknown[] };
+    expect(displays.displays).toEqual([expect.objectContaining({ id: display.id, appVersion: '1.5.0+abc123' })]);
+  });
+
   it('pushes reload and identify commands, and shows its removal on the open stream', async () => {
     const display = await h.createDisplay(admin, { name: 'Lobby', campaignIds: ['camp1'] });
     const res = await h.app.request(`/tv/${display.token}/api/events`);

@@ -68,7 +68,7 @@ function isApiPath(path: string): boolean {
 
 function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<ScopedEnv> {
   const app = new Hono<ScopedEnv>();
-  const lastContactWrite = new Map<string, number>();
+  const lastContactWrite = new Map<string, { at: number; version: string | null }>();
 
   const resolve = (token: string): ScopedPrincipal | null =>
     kind === 'share' ? resolveShareToken({ store: deps.access, now: deps.now }, token) : resolveDisplayToken({ store: deps.access, now: deps.now }, token);
@@ -90,11 +90,18 @@ function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<Scope
     await next();
   });
 
+  /**
+   * The display's last contact and the app version it runs (its X-Callboard-Version). Not every request carries the
+   * header (an EventSource cannot send one, and the page's first request does not know it yet), so a version not yet
+   * written is written at once rather than waiting out the write interval.
+   */
   function noteDisplayContact(c: Context, scope: DisplayPrincipal): void {
     const at = deps.now();
-    if (at - (lastContactWrite.get(scope.displayId) ?? 0) < CONTACT_WRITE_EVERY_MS) return;
-    lastContactWrite.set(scope.displayId, at);
     const version = c.req.header(APP_VERSION_HEADER)?.replace(/[^\w.+-]/g, '').slice(0, 40) || null;
+    const last = lastContactWrite.get(scope.displayId);
+    const newVersion = version !== null && version !== last?.version;
+    if (last && at - last.at < CONTACT_WRITE_EVERY_MS && !newVersion) return;
+    lastContactWrite.set(scope.displayId, { at, version: version ?? last?.version ?? null });
     deps.access.recordDisplayContact(scope.displayId, at, version);
   }
 

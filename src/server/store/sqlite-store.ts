@@ -112,6 +112,9 @@ export class SqliteStore implements CallboardStore {
   findCampaignForCall(callSid: string): string | null {
     return this.calls.findCampaignForCall(callSid);
   }
+  countCallsStartedSince(campaignId: string, sinceMs: number): number {
+    return this.calls.countCallsStartedSince(campaignId, sinceMs);
+  }
   findCampaignsForNumber(number: string): string[] {
     return this.calls.findCampaignsForNumber(number);
   }

@@ -103,6 +103,8 @@ export interface CallStore {
   findCampaignForCall(callSid: string): string | null;
   /** Campaigns that have called this number (to place a webhook that names no campaign). */
   findCampaignsForNumber(number: string): string[];
+  /** Attempts of a campaign created (dialled) at or after `sinceMs`: the campaigns list's calls per minute. */
+  countCallsStartedSince(campaignId: string, sinceMs: number): number;
 }
 
 export interface CallCounts {

@@ -36,13 +36,14 @@ export async function apiGet<Schema extends z.ZodType>(
   url: string,
   schema: Schema,
   signal?: AbortSignal,
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<z.infer<Schema>> {
   let response: Response;
   try {
     // `no-cache` revalidates through the browser's HTTP cache: it sends the stored ETag, and an unchanged answer is
     // a bodiless 304 that fetch hands back as the cached 200. Same-origin cookies carry the session; a share link's
     // token is in the path instead.
-    response = await fetch(url, { signal, cache: 'no-cache', credentials: 'same-origin', headers: { accept: 'application/json' } });
+    response = await fetch(url, { signal, cache: 'no-cache', credentials: 'same-origin', headers: { ...headers, accept: 'application/json' } });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('network', 'The callboard server did not answer.');

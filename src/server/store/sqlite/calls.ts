@@ -15,6 +15,7 @@ import type { ReportRowCache } from './report-row-cache';
 
 const rowidRow = z.object({ rowid: z.number().int() });
 const campaignIdRow = z.object({ campaign_id: z.string() });
+const startedCountRow = z.object({ calls: z.number().int() });
 const callCountsRow = z.object({
   total: z.number(),
   from_sync: z.number(),
@@ -140,6 +141,12 @@ export class SqliteCallStore implements CallStore {
       syncedSinceWebhooks: row.synced_since_webhooks,
       withoutWebhook: row.without_webhook,
     };
+  }
+
+  countCallsStartedSince(campaignId: string, sinceMs: number): number {
+    // calls_by_campaign_time (campaign_id, at_ms) makes this a short range scan.
+    const row = this.connection.sql('SELECT COUNT(*) AS calls FROM calls WHERE campaign_id = ? AND at_ms >= ?').get(campaignId, sinceMs);
+    return startedCountRow.parse(row).calls;
   }
 
   findCampaignForCall(callSid: string): string | null {

@@ -10,7 +10,7 @@ import { campaignKeys } from '@/lib/query-keys';
 import { affectedQueries, createThrottledInvalidator } from '@/lib/use-server-events';
 
 /** A wallboard refetches a query at most this often, however busy the campaign. */
-export const WALLBOARD_INVALIDATE_EVERY_MS = 10_000;
+export const WALLBOARD_INVALIDATE_EVERY_MS = 15_000;
 export const RECONNECT_BASE_MS = 1_000;
 /** Backoff cap: with full jitter a reconnect is at most this far away, well inside the 30 s healing target. */
 export const RECONNECT_CAP_MS = 15_000;

@@ -97,3 +97,21 @@ export function useGenerationReload(generation: number | undefined, reload: Relo
     else if (generation > first.current) reload();
   }, [generation, reload]);
 }
+
+/** Resource timings a wallboard keeps: enough to look at its last requests, not a day's worth. */
+export const RESOURCE_TIMINGS_KEPT = 50;
+
+/**
+ * The browser keeps a timing entry for every request (up to 250 by default); on a screen that refetches all day that
+ * buffer is the part of the heap that grows until it is full. Keep it small, and empty it whenever it fills.
+ */
+export function useBoundedResourceTimings(): void {
+  useEffect(() => {
+    // Test clocks replace `performance` with a partial stand-in: use only what is there.
+    if (typeof performance === 'undefined' || typeof performance.setResourceTimingBufferSize !== 'function' || typeof performance.addEventListener !== 'function') return;
+    performance.setResourceTimingBufferSize(RESOURCE_TIMINGS_KEPT);
+    const clear = () => performance.clearResourceTimings();
+    performance.addEventListener('resourcetimingbufferfull', clear);
+    return () => performance.removeEventListener('resourcetimingbufferfull', clear);
+  }, []);
+}

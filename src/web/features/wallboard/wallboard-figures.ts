@@ -21,9 +21,11 @@ export function freshnessOf(asOfMs: number, nowMs: number): Freshness {
   return 'fresh';
 }
 
-/** "Live" only while the campaign is dialling, the stream is connected, and the numbers are fresh. */
-export function isLive(status: CampaignStatus, streamConnected: boolean, freshness: Freshness): boolean {
-  return status === 'in-progress' && streamConnected && freshness === 'fresh';
+export const isDialling = (status: CampaignStatus): boolean => status === 'in-progress';
+
+/** "Live" only while the campaign (on a grid: one of its campaigns) dials, the stream is connected, and the numbers are fresh. */
+export function isLive(dialling: boolean, streamConnected: boolean, freshness: Freshness): boolean {
+  return dialling && streamConnected && freshness === 'fresh';
 }
 
 /**
@@ -135,10 +137,7 @@ export function gridFigures(campaign: CampaignSummary): GridFigures {
   return { id: campaign.id, name: campaign.name, status: campaign.status, progress: progressOf(campaign.stats), connectRate: connectRateSoFar(campaign.stats) };
 }
 
-/** Finished contacts per minute from successive samples of a campaign's progress (the grid has no timelines). */
-export function ratePerMinute(samples: readonly { atMs: number; done: number }[]): number | null {
-  const first = samples[0];
-  const last = samples[samples.length - 1];
-  if (!first || !last || last.atMs - first.atMs < 30_000) return null;
-  return Math.max(0, last.done - first.done) / ((last.atMs - first.atMs) / 60_000);
+/** A grid card's progress: a whole percentage, floored, so a campaign reads 100% only once every contact is done. */
+export function formatProgressWhole(fraction: number | null): string {
+  return fraction === null ? '—' : `${Math.floor(fraction * 100)}%`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import type { Timeline } from '@domain/api-schemas';
-import { AGING_AFTER_MS, STALE_AFTER_MS, asOfMs, callsPerMinuteNow, freshnessOf, isLive } from './wallboard-figures';
+import { AGING_AFTER_MS, STALE_AFTER_MS, asOfMs, callsPerMinuteNow, formatProgressWhole, freshnessOf, isDialling, isLive } from './wallboard-figures';
 import { DEFAULT_SETTINGS, isDimmed, resolveSettings } from './wallboard-settings';
 import { slidesFor, useRotation } from './wallboard-slides';
 import { RECONNECT_CAP_MS, reconnectDelay } from './use-wallboard-stream';
@@ -26,11 +26,11 @@ describe('freshness', () => {
 
 describe('Live', () => {
   it('shows only while the campaign dials, the stream is connected and the numbers are fresh', () => {
-    expect(isLive('in-progress', true, 'fresh')).toBe(true);
-    expect(isLive('in-progress', false, 'fresh')).toBe(false);
-    expect(isLive('in-progress', true, 'aging')).toBe(false);
-    expect(isLive('paused', true, 'fresh')).toBe(false);
-    expect(isLive('completed', true, 'fresh')).toBe(false);
+    expect(isLive(isDialling('in-progress'), true, 'fresh')).toBe(true);
+    expect(isLive(isDialling('in-progress'), false, 'fresh')).toBe(false);
+    expect(isLive(isDialling('in-progress'), true, 'aging')).toBe(false);
+    expect(isLive(isDialling('paused'), true, 'fresh')).toBe(false);
+    expect(isLive(isDialling('completed'), true, 'fresh')).toBe(false);
   });
 });
 
@@ -46,6 +46,15 @@ describe('calls per minute now', () => {
   });
   it('is zero when nothing ended lately', () => {
     expect(callsPerMinuteNow({ bucketSec: 60, buckets: [bucket('2026-03-01T07:00:00Z', 50)] }, Date.parse('2026-03-01T09:00:00Z'))).toBe(0);
+  });
+});
+
+describe('grid progress', () => {
+  it('is a whole percentage that reaches 100% only when every contact is done', () => {
+    expect(formatProgressWhole(0.996)).toBe('99%');
+    expect(formatProgressWhole(1)).toBe('100%');
+    expect(formatProgressWhole(0.5)).toBe('50%');
+    expect(formatProgressWhole(null)).toBe('—');
   });
 });
 

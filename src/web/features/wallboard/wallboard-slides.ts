@@ -1,14 +1,14 @@
 // What a wallboard rotates through: pages of the campaigns grid (12 to a screen) and single campaigns, in a fixed
 // order; and the rotation itself, which moves on only once the next slide has its data (it is rendered, hidden,
 // before it is shown), so a switch never shows a blank or half-drawn screen.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { WallboardView } from './wallboard-settings';
 
-/** Campaigns on one grid page: 4 x 3 on a landscape screen, 2 x 3 on a portrait one (its cards are narrow). */
-export const GRID_PAGE_SIZE = { landscape: 12, portrait: 6 } as const;
+/** Campaigns on one grid page: 4 x 3 on a landscape screen, 2 x 6 on a portrait one (wallboard.css). */
+export const GRID_PAGE_SIZE = 12;
 export type Slide = { id: string; kind: 'grid'; campaignIds: readonly string[] } | { id: string; kind: 'campaign'; campaignId: string };
 
-export function slidesFor(campaignIds: readonly string[], view: WallboardView, pageSize: number = GRID_PAGE_SIZE.landscape): Slide[] {
+export function slidesFor(campaignIds: readonly string[], view: WallboardView, pageSize: number = GRID_PAGE_SIZE): Slide[] {
   const pages: Slide[] = [];
   for (let start = 0; start < campaignIds.length; start += pageSize) {
     pages.push({ id: `grid:${start / pageSize}`, kind: 'grid', campaignIds: campaignIds.slice(start, start + pageSize) });
@@ -44,18 +44,4 @@ export function useRotation(slides: readonly Slide[], rotateSec: number, readyId
   }, [position, nextId, nextReady, rotateSec, count, onSwitch]);
 
   return { current, next, index };
-}
-
-const PORTRAIT = '(orientation: portrait)';
-function subscribeOrientation(onChange: () => void): () => void {
-  if (typeof window.matchMedia !== 'function') return () => undefined;
-  const query = window.matchMedia(PORTRAIT);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-const isPortrait = () => typeof window.matchMedia === 'function' && window.matchMedia(PORTRAIT).matches;
-
-/** How many campaigns a grid page holds on this screen. */
-export function useGridPageSize(): number {
-  return useSyncExternalStore(subscribeOrientation, isPortrait, () => false) ? GRID_PAGE_SIZE.portrait : GRID_PAGE_SIZE.landscape;
 }

@@ -1,10 +1,12 @@
 // What a wallboard reads, under its API base (`/api` for a signed-in manager, `/tv/<token>/api` for a display):
 // the campaigns in scope, one campaign's report, the display's own record, and the server's version. Polling is
-// set here, once: slow while the live stream is up (events bring changes sooner), quicker while it is down.
+// set here, once: slow while the live stream is up (events bring changes sooner), quicker while it is down. Every
+// request names the app version the page runs (api/running-version.ts).
 import { queryOptions } from '@tanstack/react-query';
 import { campaignsResponseSchema, displayScopeResponseSchema, healthSchema, reportSchema } from '@domain/api-schemas';
 import { apiGet, apiUrl } from '@/lib/api-client';
 import { campaignKeys, displayKeys, serverKeys } from '@/lib/query-keys';
+import { rememberRunningVersion, runningVersionHeaders } from './running-version';
 
 /** While the stream is up a poll only guards against missed events; while it is down, polling carries the screen. */
 export const POLL_STREAM_UP_MS = 60_000;
@@ -26,14 +28,14 @@ export const wallboardQueries = {
   campaigns: (apiBase: string, streamUp: boolean) =>
     queryOptions({
       queryKey: campaignKeys.list(),
-      queryFn: ({ signal }) => apiGet(apiUrl(`${apiBase}/campaigns`), campaignsResponseSchema, signal),
+      queryFn: ({ signal }) => apiGet(apiUrl(`${apiBase}/campaigns`), campaignsResponseSchema, signal, runningVersionHeaders()),
       refetchInterval: pollEvery(streamUp),
       ...unattended,
     }),
   report: (apiBase: string, campaignId: string, streamUp: boolean) =>
     queryOptions({
       queryKey: campaignKeys.report(campaignId),
-      queryFn: ({ signal }) => apiGet(apiUrl(`${apiBase}/campaigns/${encodeURIComponent(campaignId)}/report`), reportSchema, signal),
+      queryFn: ({ signal }) => apiGet(apiUrl(`${apiBase}/campaigns/${encodeURIComponent(campaignId)}/report`), reportSchema, signal, runningVersionHeaders()),
       refetchInterval: pollEvery(streamUp),
       ...unattended,
     }),
@@ -41,7 +43,11 @@ export const wallboardQueries = {
   display: (apiBase: string) =>
     queryOptions({
       queryKey: displayKeys.self(apiBase),
-      queryFn: ({ signal }) => apiGet(apiUrl(`${apiBase}/scope`), displayScopeResponseSchema, signal),
+      queryFn: async ({ signal }) => {
+        const scope = await apiGet(apiUrl(`${apiBase}/scope`), displayScopeResponseSchema, signal, runningVersionHeaders());
+        rememberRunningVersion(scope.version);
+        return scope;
+      },
       refetchInterval: POLL_SELF_MS,
       ...unattended,
     }),
@@ -49,7 +55,11 @@ export const wallboardQueries = {
   health: () =>
     queryOptions({
       queryKey: serverKeys.health(),
-      queryFn: ({ signal }) => apiGet(apiUrl('/api/health'), healthSchema, signal),
+      queryFn: async ({ signal }) => {
+        const health = await apiGet(apiUrl('/api/health'), healthSchema, signal, runningVersionHeaders());
+        rememberRunningVersion(health.version);
+        return health;
+      },
       refetchInterval: POLL_SELF_MS,
       ...unattended,
     }),

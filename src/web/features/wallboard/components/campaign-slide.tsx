@@ -1,50 +1,49 @@
 // One campaign on the wall: progress and connect rate so far as the two large figures, then completed, in progress,
 // calls per minute, failure and retry success; a throughput sparkline and the status split. Verdicts colour the
 // whole tile; a rate is judged only on a large enough sample.
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { formatCount, formatDecimal, formatPercent } from '@/lib/format';
 import { campaignStatusConfig } from '@/lib/status-vocabulary';
-import { useNow } from '@/lib/use-now';
 import { wallboardQueries } from '../api/wallboard-queries';
-import { asOfMs, campaignFigures, freshnessOf, isLive, type CampaignFigures } from '../wallboard-figures';
+import { asOfMs, campaignFigures, isDialling, type CampaignFigures } from '../wallboard-figures';
+import { SlideChrome } from './slide-chrome';
 import { StatusSplit } from './status-split';
 import { Sparkline } from './sparkline';
 import { tileVerdict, VERDICT_WORDS } from './verdict-words';
-import { WallboardHeader } from './wallboard-header';
 
 interface Props {
+  slideId: string;
   apiBase: string;
   campaignId: string;
   streamConnected: boolean;
-  onReady: (ready: boolean) => void;
+  onReady: (slideId: string, ready: boolean) => void;
 }
 
-export function CampaignSlide({ apiBase, campaignId, streamConnected, onReady }: Props) {
+/**
+ * Memoised by its props, and its figures by their value (the query's select result keeps its identity while the
+ * numbers are unchanged), so a refetch that changed nothing, a clock tick or another slide's update redraws nothing.
+ */
+export const CampaignSlide = memo(function CampaignSlide({ slideId, apiBase, campaignId, streamConnected, onReady }: Props) {
   const report = useQuery({ ...wallboardQueries.report(apiBase, campaignId, streamConnected), select: campaignFigures });
   const ready = report.data !== undefined;
-  useEffect(() => onReady(ready), [ready, onReady]);
-  // Freshness moves in steps of seconds; five is fine-grained enough for a 2-minute threshold.
-  const now = useNow(5_000);
+  useEffect(() => onReady(slideId, ready), [slideId, ready, onReady]);
   const figures = report.data;
-  const asOf = figures ? asOfMs(report.dataUpdatedAt, figures.sync) : null;
-  const freshness = asOf === null ? 'fresh' : freshnessOf(asOf, now);
   return (
     <div className="wb-slide wb-campaign" data-testid="wallboard-campaign" data-campaign-id={campaignId}>
-      <div className="wb-frame" data-freshness={freshness} data-testid="wallboard-frame" />
-      <WallboardHeader
+      <SlideChrome
         title={figures?.name ?? ''}
         state={figures ? campaignStatusConfig[figures.status].label : undefined}
-        live={figures ? isLive(figures.status, streamConnected, freshness) : false}
-        asOfMs={asOf}
-        freshness={freshness}
+        asOfMs={figures ? asOfMs(report.dataUpdatedAt, figures.sync) : null}
+        dialling={figures ? isDialling(figures.status) : false}
+        streamConnected={streamConnected}
       />
       {figures ? <CampaignFiguresView figures={figures} /> : null}
     </div>
   );
-}
+});
 
-function CampaignFiguresView({ figures }: { figures: CampaignFigures }) {
+const CampaignFiguresView = memo(function CampaignFiguresView({ figures }: { figures: CampaignFigures }) {
   const { progress, connectRate, failureRate, retrySuccess } = figures;
   return (
     <>
@@ -82,7 +81,7 @@ function CampaignFiguresView({ figures }: { figures: CampaignFigures }) {
       </div>
     </>
   );
-}
+});
 
 function Figure({ label, value, sub, verdict, hero = false }: { label: string; value: string; sub: string; verdict?: 'good' | 'watch' | 'bad'; hero?: boolean }) {
   return (

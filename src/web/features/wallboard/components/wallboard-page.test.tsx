@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
-import { SEED_CAMPAIGN_ID, seedReportFixture } from '../../../../../mocks/api/fixtures';
-import { campaignKeys } from '@/lib/query-keys';
+import { SEED_CAMPAIGN_ID, campaignsFixture, seedReportFixture } from '../../../../../mocks/api/fixtures';
+import { campaignKeys, serverKeys } from '@/lib/query-keys';
 import { createTestQueryClient, renderApp } from '@/testing/render-app';
+import { forgetRunningVersion } from '../api/running-version';
 import { formatClockMinute } from './wallboard-header';
 
 const server = startApiServer();
@@ -104,5 +105,36 @@ describe('wallboard settings from the URL', () => {
     expect(screen.getByRole('group', { name: 'Feedback Survey' })).toBeInTheDocument();
     // A finished campaign is not active.
     expect(screen.queryByRole('group', { name: 'Payment Reminder Q1' })).not.toBeInTheDocument();
+  });
+});
+
+describe('wallboard grid pace', () => {
+  it("shows each dialling campaign's calls per minute from the campaigns list, and a paused one's state instead", async () => {
+    const list = { ...campaignsFixture, campaigns: campaignsFixture.campaigns.map((campaign) => (campaign.status === 'in-progress' ? { ...campaign, callsPerMinute: 12.4 } : campaign)) };
+    server.use(http.get(`${API}/campaigns`, () => HttpResponse.json(list)));
+    renderApp('/wallboard?view=grid&campaigns=all');
+    const running = await screen.findByRole('group', { name: 'Renewal Offer Live' });
+    expect(within(running).getByTestId('wallboard-card-pace')).toHaveTextContent('12.4 calls/min');
+    expect(within(screen.getByRole('group', { name: 'Feedback Survey' })).getByTestId('wallboard-card-pace')).toHaveTextContent('Paused');
+  });
+});
+
+describe('wallboard app version', () => {
+  afterEach(forgetRunningVersion);
+
+  it('names the version it runs (the server version it first saw) on its later requests', async () => {
+    const versions: (string | null)[] = [];
+    server.use(
+      http.get(`${API}/health`, () => HttpResponse.json({ status: 'ok', mode: 'demo', upstream: campaignsFixture.upstream, malformedRecords: 0, webhooks: seedReportFixture.sync.webhooks, version: '1.2.0+abc123' })),
+      http.get(`${API}/campaigns`, ({ request }) => {
+        versions.push(request.headers.get('x-callboard-version'));
+        return HttpResponse.json(campaignsFixture);
+      }),
+    );
+    const { queryClient } = renderApp(`/wallboard?campaigns=${SEED_CAMPAIGN_ID}`);
+    await shownSlide();
+    await waitFor(() => expect(queryClient.getQueryData(serverKeys.health())).toBeDefined());
+    await queryClient.refetchQueries({ queryKey: campaignKeys.list() });
+    expect(versions.at(-1)).toBe('1.2.0+abc123');
   });
 });

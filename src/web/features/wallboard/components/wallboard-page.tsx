@@ -10,18 +10,17 @@ import { ApiError } from '@/lib/api-client';
 import { useLocation } from '@/lib/router';
 import { useNow } from '@/lib/use-now';
 import { wallboardQueries } from '../api/wallboard-queries';
-import { ratePerMinute } from '../wallboard-figures';
 import { DEFAULT_SETTINGS, resolveSettings, type WallboardSettings } from '../wallboard-settings';
-import { slidesFor, useGridPageSize, useRotation, type Slide } from '../wallboard-slides';
+import { slidesFor, useRotation, type Slide } from '../wallboard-slides';
 import { useWallboardStream } from '../use-wallboard-stream';
-import { useDailyReload, useDrift, useGenerationReload, useNightDim, useVersionReload } from '../use-wallboard-upkeep';
+import { useBoundedResourceTimings, useDailyReload, useDrift, useGenerationReload, useNightDim, useVersionReload } from '../use-wallboard-upkeep';
 import { CampaignSlide } from './campaign-slide';
 import { GridSlide } from './grid-slide';
 import { formatClock } from './wallboard-header';
 import './wallboard.css';
 
 export const IDENTIFY_MS = 10_000;
-const RATE_WINDOW_MS = 5 * 60_000;
+const NO_CAMPAIGNS: readonly CampaignSummary[] = [];
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
@@ -79,13 +78,12 @@ function WallboardScreen({ apiBase, display, displayName, displaySettings, displ
   const { quietMoment } = useVersionReload(display ? displayVersion : health.data?.version);
   useGenerationReload(reloadGeneration);
   useDailyReload(settings.reloadAtMin);
+  useBoundedResourceTimings();
   const drift = useDrift(settings.drift);
   const dimmed = useNightDim(settings.dim);
 
   const campaigns = useMemo(() => pickCampaigns(list.data?.campaigns ?? [], settings.campaigns), [list.data, settings.campaigns]);
-  const perMinute = usePerMinute(list.data?.campaigns, list.dataUpdatedAt);
-  const pageSize = useGridPageSize();
-  const slides = useMemo(() => slidesFor(campaigns.map((campaign) => campaign.id), settings.view, pageSize), [campaigns, settings.view, pageSize]);
+  const slides = useMemo(() => slidesFor(campaigns.map((campaign) => campaign.id), settings.view), [campaigns, settings.view]);
 
   const [readyIds, setReadyIds] = useState<ReadonlySet<string>>(() => new Set());
   const markReady = useCallback((id: string, ready: boolean) => {
@@ -99,7 +97,17 @@ function WallboardScreen({ apiBase, display, displayName, displaySettings, displ
   }, []);
   const { current, next } = useRotation(slides, settings.rotateSec, readyIds, quietMoment);
 
-  const byId = useMemo(() => new Map(campaigns.map((campaign) => [campaign.id, campaign])), [campaigns]);
+  // Each grid page's rows, rebuilt when the list changes; a row keeps its identity while its numbers do (React Query's
+  // structural sharing), so a page's unchanged cards are not redrawn.
+  const pageRows = useMemo(() => {
+    const byId = new Map(campaigns.map((campaign) => [campaign.id, campaign]));
+    const pages = new Map<string, CampaignSummary[]>();
+    for (const slide of slides) {
+      if (slide.kind === 'grid') pages.set(slide.id, slide.campaignIds.map((id) => byId.get(id)).filter((campaign): campaign is CampaignSummary => campaign !== undefined));
+    }
+    return pages;
+  }, [campaigns, slides]);
+  const gridPages = slides.filter((slide) => slide.kind === 'grid').length;
   const layers = [current, next].filter((slide): slide is Slide => slide !== null && slide !== undefined);
 
   return (
@@ -113,15 +121,15 @@ function WallboardScreen({ apiBase, display, displayName, displaySettings, displ
           layers.map((slide) => (
             <div key={slide.id} className="wb-layer" data-shown={slide.id === current?.id} data-slide={slide.id} aria-hidden={slide.id !== current?.id}>
               {slide.kind === 'campaign' ? (
-                <CampaignSlide apiBase={apiBase} campaignId={slide.campaignId} streamConnected={connected} onReady={(ready) => markReady(slide.id, ready)} />
+                <CampaignSlide slideId={slide.id} apiBase={apiBase} campaignId={slide.campaignId} streamConnected={connected} onReady={markReady} />
               ) : (
                 <GridSlide
-                  title={slides.filter((s) => s.kind === 'grid').length > 1 ? `Active campaigns · page ${Number(slide.id.split(':')[1]) + 1}` : 'Active campaigns'}
-                  campaigns={slide.campaignIds.map((id) => byId.get(id)).filter((campaign): campaign is CampaignSummary => campaign !== undefined)}
-                  perMinute={perMinute}
+                  slideId={slide.id}
+                  title={gridPages > 1 ? `Active campaigns · page ${Number(slide.id.split(':')[1]) + 1}` : 'Active campaigns'}
+                  campaigns={pageRows.get(slide.id) ?? NO_CAMPAIGNS}
                   fetchedAtMs={list.dataUpdatedAt}
                   streamConnected={connected}
-                  onReady={(ready) => markReady(slide.id, ready)}
+                  onReady={markReady}
                 />
               )}
             </div>
@@ -139,23 +147,6 @@ export function pickCampaigns(listed: readonly CampaignSummary[], wanted: Wallbo
   if (wanted === 'active') return listed.filter((campaign) => isCampaignActive(campaign.status));
   const byId = new Map(listed.map((campaign) => [campaign.id, campaign]));
   return wanted.map((id) => byId.get(id)).filter((campaign): campaign is CampaignSummary => campaign !== undefined);
-}
-
-/** Contacts finished per minute for each campaign, from the list's successive samples over the last 5 minutes. */
-function usePerMinute(campaigns: readonly CampaignSummary[] | undefined, atMs: number): ReadonlyMap<string, number | null> {
-  const [samples, setSamples] = useState<ReadonlyMap<string, readonly { atMs: number; done: number }[]>>(() => new Map());
-  useEffect(() => {
-    if (!campaigns) return;
-    setSamples((previous) => {
-      const next = new Map<string, readonly { atMs: number; done: number }[]>();
-      for (const campaign of campaigns) {
-        const kept = (previous.get(campaign.id) ?? []).filter((sample) => atMs - sample.atMs <= RATE_WINDOW_MS && sample.atMs < atMs);
-        next.set(campaign.id, [...kept, { atMs, done: campaign.progress.done }]);
-      }
-      return next;
-    });
-  }, [campaigns, atMs]);
-  return useMemo(() => new Map([...samples].map(([id, list]) => [id, ratePerMinute(list)])), [samples]);
 }
 
 function Message({ title, text }: { title: string; text: string }) {
