@@ -101,6 +101,9 @@ export class PostgresStore implements CallboardStore {
   contactOutcomes(campaignId: string): ContactOutcome[] {
     return this.calls.contactOutcomes(campaignId);
   }
+  countCallsStartedSince(campaignId: string, sinceMs: number): number {
+    return this.calls.countCallsStartedSince(campaignId, sinceMs);
+  }
   findCampaignForCall(callSid: string): string | null {
     return this.calls.findCampaignForCall(callSid);
   }

@@ -8,6 +8,22 @@ import { callOf } from '../../../domain/testing/builders';
 describe.each(STORE_KINDS)('calls (%s)', (kind) => {
   const stores = storesFor(kind);
 
+  it('counts the attempts of a campaign dialled at or after a time (the list\'s calls per minute)', () => {
+    const { store } = stores.open();
+    store.upsertCalls(
+      [
+        callOf('s1', { campaignId: 'c1', number: '+919800000001', dateCreated: '2025-03-01T10:00:00.000Z' }),
+        callOf('s2', { campaignId: 'c1', number: '+919800000002', dateCreated: '2025-03-01T10:04:00.000Z' }),
+        callOf('s3', { campaignId: 'c1', number: '+919800000003', dateCreated: '2025-03-01T10:05:00.000Z' }),
+        callOf('s4', { campaignId: 'c2', number: '+919800000004', dateCreated: '2025-03-01T10:05:00.000Z' }),
+      ],
+      'sync',
+    );
+    expect(store.countCallsStartedSince('c1', Date.parse('2025-03-01T10:04:00.000Z'))).toBe(2);
+    expect(store.countCallsStartedSince('c1', Date.parse('2025-03-01T10:06:00.000Z'))).toBe(0);
+    expect(store.countCallsStartedSince('nope', 0)).toBe(0);
+  });
+
   describe('upsertCalls', () => {
     it('never replaces a final status by in-progress, from either source', () => {
       const { store } = stores.open();

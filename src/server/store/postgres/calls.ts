@@ -198,6 +198,12 @@ export class PgCallStore implements CallStore {
     };
   }
 
+  countCallsStartedSince(campaignId: string, sinceMs: number): number {
+    // calls_by_campaign_time (campaign_id, at_ms, id) makes this a short range scan.
+    const row = this.connection.get('SELECT COUNT(*) AS calls FROM calls WHERE campaign_id = $1 AND at_ms >= $2', [campaignId, sinceMs]);
+    return Number(row?.calls ?? 0);
+  }
+
   findCampaignForCall(callSid: string): string | null {
     const row = this.connection.get('SELECT campaign_id FROM calls WHERE call_sid = $1', [callSid]);
     return row === undefined ? null : campaignIdRow.parse(row).campaign_id;
