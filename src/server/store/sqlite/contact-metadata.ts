@@ -2,12 +2,15 @@
 // and the sheet's metadata columns. A re-upload replaces the campaign's rows in one transaction.
 import { z } from 'zod';
 import type { ContactMetadataRow } from '../../../domain/csv/contact-metadata-sheet';
+import type { ContactMetadataForReport } from '../../../domain/report/contact-metadata';
 import { tagKeyOf } from '../contact-query';
 import type { ContactMetadataStore, ContactMetadataUpload } from '../store';
 import type { SqliteConnection } from './connection';
 
 const columnsRow = z.object({ columns_json: z.string() });
 const columnsSchema = z.array(z.string());
+const reportRow = z.object({ number: z.string(), tags_json: z.string(), revenue: z.number().nullable() });
+const tagsSchema = z.array(z.string());
 
 /** What the contact search looks in: the number's digits (with 91), name, email and tags, lower-cased (LIKE is ASCII-only). */
 export function metadataSearchTextOf(row: ContactMetadataRow): string {
@@ -52,5 +55,15 @@ export class SqliteContactMetadata implements ContactMetadataStore {
   metadataColumns(campaignId: string): string[] | null {
     const row = this.connection.sql('SELECT columns_json FROM contact_metadata_uploads WHERE campaign_id = ?').get(campaignId);
     return row === undefined ? null : columnsSchema.parse(JSON.parse(columnsRow.parse(row).columns_json));
+  }
+
+  contactMetadataForReport(campaignId: string): ContactMetadataForReport[] {
+    return this.connection
+      .sql('SELECT number, tags_json, revenue FROM contact_metadata WHERE campaign_id = ?')
+      .all(campaignId)
+      .map((raw) => {
+        const row = reportRow.parse(raw);
+        return { number: row.number, tags: tagsSchema.parse(JSON.parse(row.tags_json)), revenue: row.revenue };
+      });
   }
 }
