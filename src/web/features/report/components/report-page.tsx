@@ -169,8 +169,14 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
         </Section>
       ) : null}
 
-      {/* Exports and uploads are a signed-in manager's tools: a share link's view shows neither. */}
-      {scope.shared ? null : (
+      {/* Uploads are a signed-in manager's tool; a share link's view exports only when the link allows contacts. */}
+      {scope.shared ? (
+        scope.contacts ? (
+          <Section title="Export to CSV">
+            <ExportPanel campaignId={campaignId} filters={contactFilters} />
+          </Section>
+        ) : null
+      ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <Section title="Export to CSV">
             <ExportPanel campaignId={campaignId} filters={contactFilters} />
