@@ -168,6 +168,7 @@ describe('the masking walk', () => {
         `${prefix}/api/campaigns/camp1/calls.csv`,
         `${prefix}/api/campaigns/camp1/calls.csv?fields=call_sid,number,recording_url`,
         `${prefix}/api/campaigns/camp2/calls.csv`,
+        `${prefix}/api/insight/best-time`,
         `${prefix}/api/campaigns/camp1/contacts/+919876545266/calls`,
         `${prefix}/api/campaigns/+919876545266/report`,
         `${prefix}/api/health`,
