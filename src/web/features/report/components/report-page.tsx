@@ -17,7 +17,7 @@ import { useNumbersChangedAt } from '../api/numbers-changed-at';
 import { shapeReport } from '../api/shape-report';
 import { BestTimeText } from './best-time';
 import { BusinessPanel } from './business-panel';
-import { DayHourHeatmap } from './day-hour-heatmap';
+import { BestTimeHeatmap } from './best-time-heatmap';
 import { DiagnosisNotice } from './diagnosis-notice';
 import { MetricTiles } from './metric-tiles';
 import { isLive, ReportHeader } from './report-header';
@@ -159,7 +159,7 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
             </ChartBox>
           ) : null}
           <h3 className="text-base font-semibold text-slate-900">By day of week and hour</h3>
-          <DayHourHeatmap cells={data.bestTime.byDayHour} timeZone={data.bestTime.timeZone} />
+          <BestTimeHeatmap cells={data.bestTime.byDayHour} timeZone={data.bestTime.timeZone} />
         </Section>
       </div>
 
