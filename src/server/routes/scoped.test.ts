@@ -3,6 +3,7 @@
 // streams, the headers of shared pages, and no secret in the logs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactsResponseSchema, reportSchema } from '../../domain/api-schemas';
+import { readContactMetadataSheet } from '../../domain/csv/contact-metadata-sheet';
 import { ADMIN, MANAGER, STORED_NUMBERS, accessHarness, readSse, type Harness } from '../testing/access-kit';
 import { DISPLAY_NOT_VALID_HTML, LINK_NOT_VALID_HTML } from './scoped';
 
@@ -63,6 +64,19 @@ describe('a masked share link', () => {
       expect(refused.status, q).toBe(400);
       expect(await refused.json()).toEqual({ error: expect.stringContaining('last 4 digits') });
     }
+  });
+
+  it('leaves the by-tag table out of a masked report: tags come from the uploaded sheet', async () => {
+    const sheet = readContactMetadataSheet('number,tags\n9876545266,vip-client');
+    if (!sheet.ok) throw new Error(sheet.error);
+    h.store.replaceContactMetadata('camp1', { columns: sheet.columns, rows: sheet.rows, uploadedAt: '2025-03-01T12:00:00+05:30' });
+    const masked = await h.createShareLink(admin, { campaignIds: ['camp1'], contacts: true });
+    const full = await h.createShareLink(admin, { campaignIds: ['camp1'], contacts: true, pii: 'full' });
+    const maskedReport = await (await h.app.request(`/s/${masked.token}/api/campaigns/camp1/report`)).text();
+    expect(reportSchema.parse(JSON.parse(maskedReport)).tags).toEqual([]);
+    expect(maskedReport).not.toContain('vip-client');
+    const fullReport = reportSchema.parse(await (await h.app.request(`/s/${full.token}/api/campaigns/camp1/report`)).json());
+    expect(fullReport.tags.map((row) => row.tag)).toEqual(['vip-client']);
   });
 
   it('shows no contacts unless the link allows them', async () => {
