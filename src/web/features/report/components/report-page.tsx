@@ -24,6 +24,7 @@ import { isLive, ReportHeader } from './report-header';
 import { RetryTable } from './retry-table';
 import { StatsTiles } from './stats-tiles';
 import { StatusTable } from './status-table';
+import { TagTable } from './tag-table';
 import { SyncProgress } from './sync-progress';
 // A page composes another feature's component: the one cross-feature import ESLint allows.
 import { ContactList } from '@/features/contacts/components/contact-list';
@@ -114,6 +115,12 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
       <Section title="Cost and revenue">
         <BusinessPanel business={data.business} />
       </Section>
+
+      {data.tags.length > 0 ? (
+        <Section title="By tag">
+          <TagTable tags={data.tags} />
+        </Section>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section
