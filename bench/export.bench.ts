@@ -80,6 +80,8 @@ try {
   let rssPeak = rssBefore;
   const heapBefore = process.memoryUsage().heapUsed;
   let heapPeak = heapBefore;
+  const buffersBefore = process.memoryUsage().arrayBuffers;
+  let buffersPeak = buffersBefore;
   const started = performance.now();
   const res = await app.request(`/campaigns/${CAMPAIGN}/contacts.csv`);
   const reader = res.body?.getReader();
@@ -98,6 +100,7 @@ try {
       const memory = process.memoryUsage();
       rssPeak = Math.max(rssPeak, memory.rss);
       heapPeak = Math.max(heapPeak, memory.heapUsed);
+      buffersPeak = Math.max(buffersPeak, memory.arrayBuffers);
     }
     // Yield as a socket would, so the stream runs at the pace of a reader, not in one burst.
     if (chunks % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -125,6 +128,7 @@ try {
       totalMs: Math.round(totalMs),
       rssGrowthMb: Math.round(((rssPeak - rssBefore) / 1024 / 1024) * 10) / 10,
       heapGrowthMb: Math.round(((heapPeak - heapBefore) / 1024 / 1024) * 10) / 10,
+      arrayBufferGrowthMb: Math.round(((buffersPeak - buffersBefore) / 1024 / 1024) * 10) / 10,
       metadataRows: SHEET_ROWS,
       metadataApplied: applied,
       metadataImportMs: Math.round(importMs),
