@@ -196,6 +196,19 @@ export const bestTimeSchema = z.object({
 });
 export type BestTime = z.infer<typeof bestTimeSchema>;
 
+/** `GET /api/insight/best-time`: the day x hour grid of every campaign's calls of the last 90 days, added up. */
+export const bestTimeAcrossSchema = z.object({
+  timeZone: z.string(),
+  windowDays: z.number().int().positive(),
+  /** Start of the window (ISO 8601 with offset): calls made at or after it count. */
+  since: z.string(),
+  /** Campaigns with at least one call in the window. */
+  campaigns: count,
+  calls: count,
+  byDayHour: z.array(dayHourCellSchema),
+});
+export type BestTimeAcross = z.infer<typeof bestTimeAcrossSchema>;
+
 export const syncInfoSchema = z.object({
   callsSynced: count,
   /** What Exotel's metadata.total says; null before the first call-details read. */

@@ -34,6 +34,7 @@ import { exportRoutes } from './routes/exports';
 import { eventRoutes } from './routes/events';
 import { healthRoutes, type InstanceInfo } from './routes/health';
 import { reportRoutes } from './routes/report';
+import { insightRoutes } from './routes/insight';
 import { staticRoutes } from './routes/static';
 import type { StorageStatus } from './store/storage-health';
 import type {
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', healthRoutes(deps));
   api.route('/', campaigns);
   api.route('/', reports);
+  api.route('/', insightRoutes({ store: deps.store, timeZone: deps.config.timeZone, now }));
   // Before the contacts page route, so /contacts.csv and /contacts/:number/calls are never read as other paths.
   api.route('/', exportRoutes({ store: deps.store, timeZone: deps.config.timeZone, now }));
   api.route('/', contactHistoryRoutes({ store: deps.store, now }));

@@ -28,10 +28,14 @@ export function scrubDeep(value: unknown, key: string | null = null): unknown {
   return value;
 }
 
-/** The report as JSON (from the report route): the caller id masked, every text scrubbed. */
+/**
+ * The report as JSON (from the report route): the caller id masked, every text scrubbed, and the "by tag" table left
+ * empty, since tags come from the uploaded sheet and a masked scope sees none of it.
+ */
 export function maskReportJson(report: unknown): unknown {
   const callerId = callerIdOf(report);
-  const masked = scrubDeep(report);
+  const scrubbed = scrubDeep(report);
+  const masked = typeof scrubbed === 'object' && scrubbed !== null && 'tags' in scrubbed ? { ...scrubbed, tags: [] } : scrubbed;
   if (callerId === null || typeof masked !== 'object' || masked === null || !('campaign' in masked)) return masked;
   const campaign = masked.campaign;
   return typeof campaign === 'object' && campaign !== null ? { ...masked, campaign: { ...campaign, callerId: maskNumber(callerId) } } : masked;

@@ -7,8 +7,8 @@ import { msOfIso } from '../../domain/instant';
 import { BENCHMARK_WINDOW_DAYS, metricValues, type CampaignSnapshot } from '../../domain/report/benchmarks';
 import { buildReport } from '../../domain/report/build-report';
 import type { Pricing } from '../../domain/report/business';
-import { loadReportInput } from '../store/load-report-input';
-import type { CallStore, CampaignStore, CounterStore, SyncStateStore, WebhookLog } from '../store/store';
+import { loadReportInput, type ReportInputStore } from '../store/load-report-input';
+import type { CampaignStore } from '../store/store';
 
 const DAY_MS = 86_400_000;
 const LIST_TTL_MS = 60_000;
@@ -22,7 +22,7 @@ export interface CampaignHistory {
 }
 
 export interface CampaignSnapshotsDeps {
-  store: CampaignStore & CallStore & SyncStateStore & WebhookLog & Pick<CounterStore, 'unreadableCallRecords'>;
+  store: CampaignStore & ReportInputStore;
   timeZone: string;
   pricing: Pricing;
 }

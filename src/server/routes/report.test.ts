@@ -7,6 +7,7 @@ import { LiveHub, type HubEvent } from '../live/hub';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { CallboardStore } from '../store/store';
 import { WatchedCampaigns } from '../sync/watched';
+import { readContactMetadataSheet } from '../../domain/csv/contact-metadata-sheet';
 import { reportRoutes } from './report';
 
 const NOW = new Date('2025-03-01T12:00:00+05:30');
@@ -19,9 +20,10 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-function routes(options: { slowBuildMs: number; nowMs: () => number; onDeferred?: (id: string, afterMs: number) => void }) {
+function routes(options: { slowBuildMs: number; nowMs: () => number; onDeferred?: (id: string, afterMs: number) => void; rupeesPerPulse?: number }) {
   return reportRoutes({
     store,
+    pricing: { rupeesPerPulse: options.rupeesPerPulse ?? null, pulseSec: 60 },
     upstream: new UpstreamStatus(true),
     watched: new WatchedCampaigns(),
     timeZone: 'Asia/Kolkata',
@@ -61,6 +63,57 @@ describe('a slow report build reused after a change', () => {
     store.upsertCalls([callOf('s2', { number: '+919800022222', status: 'completed' })], 'webhook');
     expect(await completed(app)).toBe(2);
     expect(deferred).toEqual([]);
+  });
+});
+
+describe('the report with an uploaded contact sheet', () => {
+  function uploadSheet(csv: string): void {
+    const sheet = readContactMetadataSheet(csv);
+    if (!sheet.ok) throw new Error(sheet.error);
+    store.replaceContactMetadata('camp1', { columns: sheet.columns, rows: sheet.rows, uploadedAt: NOW.toISOString() });
+  }
+
+  it('fills the by-tag table and reads revenue back from the sheet into the business metrics', async () => {
+    store.upsertCalls(
+      [
+        callOf('s2', { number: '+919800000002', status: 'busy', price: 1, dateCreated: '2025-03-01T10:00:00+05:30' }),
+        callOf('s3', { number: '+919800000002', status: 'completed', price: 2, dateCreated: '2025-03-01T10:30:00+05:30' }),
+        callOf('s4', { number: '+919800000003', status: 'no-answer', price: 1, dateCreated: '2025-03-01T10:00:00+05:30' }),
+      ],
+      'sync',
+    );
+    // s1 (+919876543210, completed) is in beforeEach; 9800000004 is on the sheet but not dialled yet.
+    uploadSheet(
+      [
+        'number,name,tags,revenue',
+        '09876543210,Asha,gold;pune,1200',
+        '+91 98000 00002,Ravi,gold,300.5',
+        '9800000003,Meena,pune,',
+        '919800000004,Kiran,gold,',
+      ].join('\n'),
+    );
+    const app = routes({ slowBuildMs: Infinity, nowMs: () => NOW.getTime(), rupeesPerPulse: 2 });
+    const report = reportSchema.parse(await (await app.request('/campaigns/camp1/report')).json());
+    expect(report.tags).toEqual([
+      { tag: 'gold', contacts: 3, connected: 2, connectRate: 2 / 3, answerRate: 1, avgAttempts: 1.5 },
+      { tag: 'pune', contacts: 2, connected: 1, connectRate: 0.5, answerRate: 0.5, avgAttempts: 1 },
+    ]);
+    expect(report.business.revenue).toBe(1500.5);
+    expect(report.business.revenueSource).toBe('metadata');
+    // Two connected contacts; cost in rupees = pulses x 2, so revenue / cost follows the stored prices.
+    expect(report.business.revenuePerConnect).toBe(1500.5 / 2);
+    expect(report.business.cost.rupees).not.toBeNull();
+    expect(report.business.revenuePerCost).toBeCloseTo(1500.5 / report.business.cost.rupees!);
+  });
+
+  it('follows a re-upload: the new sheet replaces the old tags and revenue', async () => {
+    const app = routes({ slowBuildMs: Infinity, nowMs: () => NOW.getTime() });
+    uploadSheet('number,tags,revenue\n9876543210,gold,100');
+    expect(reportSchema.parse(await (await app.request('/campaigns/camp1/report')).json()).tags.map((row) => row.tag)).toEqual(['gold']);
+    uploadSheet('number,tags\n9876543210,silver');
+    const report = reportSchema.parse(await (await app.request('/campaigns/camp1/report')).json());
+    expect(report.tags.map((row) => row.tag)).toEqual(['silver']);
+    expect(report.business.revenue).toBeNull();
   });
 });
 

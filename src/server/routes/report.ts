@@ -6,8 +6,8 @@ import { buildReport } from '../../domain/report/build-report';
 import type { Pricing } from '../../domain/report/business';
 import type { UpstreamStatus } from '../exotel/upstream-status';
 import { campaignSnapshots } from '../insight/campaign-snapshots';
-import { loadReportInput } from '../store/load-report-input';
-import type { CallStore, CampaignStore, CounterStore, SyncStateStore, WebhookLog } from '../store/store';
+import { loadReportInput, type ReportInputStore } from '../store/load-report-input';
+import type { CampaignStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
 import { isCampaignId } from '../../domain/campaign-id';
 import { isCampaignActive } from '../../domain/campaign-status';
@@ -30,7 +30,7 @@ interface CachedReport {
 }
 
 export interface ReportRouteDeps {
-  store: CampaignStore & CallStore & SyncStateStore & WebhookLog & Pick<CounterStore, 'unreadableCallRecords'>;
+  store: CampaignStore & ReportInputStore;
   upstream: UpstreamStatus;
   watched: WatchedCampaigns;
   timeZone: string;

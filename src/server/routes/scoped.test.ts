@@ -3,6 +3,7 @@
 // streams, the headers of shared pages, and no secret in the logs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactsResponseSchema, reportSchema } from '../../domain/api-schemas';
+import { readContactMetadataSheet } from '../../domain/csv/contact-metadata-sheet';
 import { ADMIN, MANAGER, STORED_NUMBERS, accessHarness, readSse, type Harness } from '../testing/access-kit';
 import { DISPLAY_NOT_VALID_HTML, LINK_NOT_VALID_HTML } from './scoped';
 
@@ -65,6 +66,19 @@ describe('a masked share link', () => {
     }
   });
 
+  it('leaves the by-tag table out of a masked report: tags come from the uploaded sheet', async () => {
+    const sheet = readContactMetadataSheet('number,tags\n9876545266,vip-client');
+    if (!sheet.ok) throw new Error(sheet.error);
+    h.store.replaceContactMetadata('camp1', { columns: sheet.columns, rows: sheet.rows, uploadedAt: '2025-03-01T12:00:00+05:30' });
+    const masked = await h.createShareLink(admin, { campaignIds: ['camp1'], contacts: true });
+    const full = await h.createShareLink(admin, { campaignIds: ['camp1'], contacts: true, pii: 'full' });
+    const maskedReport = await (await h.app.request(`/s/${masked.token}/api/campaigns/camp1/report`)).text();
+    expect(reportSchema.parse(JSON.parse(maskedReport)).tags).toEqual([]);
+    expect(maskedReport).not.toContain('vip-client');
+    const fullReport = reportSchema.parse(await (await h.app.request(`/s/${full.token}/api/campaigns/camp1/report`)).json());
+    expect(fullReport.tags.map((row) => row.tag)).toEqual(['vip-client']);
+  });
+
   it('shows no contacts unless the link allows them', async () => {
     const link = await h.createShareLink(admin, { campaignIds: ['camp1'] });
     expect((await h.app.request(`/s/${link.token}/api/campaigns/camp1/contacts`)).status).toBe(404);
@@ -75,6 +89,64 @@ describe('a masked share link', () => {
     const link = await h.createShareLink(admin, { campaignIds: ['camp1'] });
     expect((await h.app.request('/api/campaigns', { headers: { Cookie: `callboard_session=${link.token}` } })).status).toBe(401);
     expect((await h.app.request(`/s/${link.token}/api/share-links`)).status).toBe(404);
+  });
+});
+
+describe('exports under a share link', () => {
+  const csvRows = async (res: Response) => (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+
+  it('a masked link with contacts exports masked numbers and initials, and 404s another campaign', async () => {
+    const link = await h.createShareLink(admin, { campaignIds: ['camp1'], contacts: true });
+    const contacts = await h.app.request(`/s/${link.token}/api/campaigns/camp1/contacts.csv?fields=number,name,final_status`);
+    expect(contacts.status).toBe(200);
+    expect(contacts.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(contacts.headers.get('referrer-policy')).toBe('no-referrer');
+    const rows = await csvRows(contacts);
+    expect(rows[0]).toBe('number,name,final_status');
+    // A masked number is no phone number, so the spreadsheet rule gives its leading + an apostrophe.
+    expect(rows.slice(1).sort()).toEqual(["'+91******1111,M.,no-answer", "'+91******5266,A. R.,completed", "'+91******5678,R. K.,busy"]);
+
+    const calls = await h.app.request(`/s/${link.token}/api/campaigns/camp1/calls.csv`);
+    expect(calls.status).toBe(200);
+    const callRows = await csvRows(calls);
+    expect(callRows).toHaveLength(4);
+    expect(leakedRuns(callRows.join('\n'))).toEqual([]);
+
+    for (const path of ['/api/campaigns/camp2/contacts.csv', '/api/campaigns/camp2/calls.csv', '/api/campaigns/nope/calls.csv']) {
+      const res = await h.app.request(`/s/${link.token}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.json()).toEqual({ error: 'Not found.' });
+    }
+  });
+
+  it('refuses a search or tag filter in a masked export, without repeating it', async () => {
+    const link = await h.createShareLink(admin, { campaignIds: ['camp1'], contacts: true });
+    for (const query of ['q=Asha', 'q=5266', 'tag=vip']) {
+      const res = await h.app.request(`/s/${link.token}/api/campaigns/camp1/contacts.csv?${query}`);
+      expect(res.status, query).toBe(400);
+    }
+    const bad = await h.app.request(`/s/${link.token}/api/campaigns/camp1/contacts.csv?fields=9876545266`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).not.toContain('9876545266');
+  });
+
+  it('gives a link without contacts, and a display, the same 404 as out of scope', async () => {
+    const link = await h.createShareLink(admin, { campaignIds: ['camp1'], pii: 'full' });
+    const display = await h.createDisplay(admin, { name: 'Floor 2', campaignIds: ['camp1'] });
+    for (const prefix of [`/s/${link.token}`, `/tv/${display.token}`]) {
+      for (const file of ['contacts.csv', 'calls.csv']) {
+        const res = await h.app.request(`${prefix}/api/campaigns/camp1/${file}`);
+        expect(res.status, `${prefix} ${file}`).toBe(404);
+        expect(await res.json()).toEqual({ error: 'Not found.' });
+      }
+    }
+  });
+
+  it('a full-PII link with contacts exports the full numbers and honours its filters', async () => {
+    const link = await h.createShareLink(admin, { campaignIds: ['camp1'], contacts: true, pii: 'full' });
+    const res = await h.app.request(`/s/${link.token}/api/campaigns/camp1/contacts.csv?fields=number,name&status=busy`);
+    expect(res.status).toBe(200);
+    expect(await csvRows(res)).toEqual(['number,name', '+919812345678,Ravi Kumar']);
   });
 });
 
@@ -103,6 +175,14 @@ describe('the masking walk', () => {
         `${prefix}/api/campaigns/camp1/contacts?limit=9800011111`,
         `${prefix}/api/campaigns/camp1/contacts?status=9876545266`,
         `${prefix}/api/campaigns/camp1/contacts.csv`,
+        `${prefix}/api/campaigns/camp1/contacts.csv?fields=number,name,email,tags,final_status&status=busy`,
+        `${prefix}/api/campaigns/camp1/contacts.csv?fields=9876545266`,
+        `${prefix}/api/campaigns/camp1/contacts.csv?q=9876545266`,
+        `${prefix}/api/campaigns/camp1/contacts.csv?from=9876545266`,
+        `${prefix}/api/campaigns/camp1/calls.csv`,
+        `${prefix}/api/campaigns/camp1/calls.csv?fields=call_sid,number,recording_url`,
+        `${prefix}/api/campaigns/camp2/calls.csv`,
+        `${prefix}/api/insight/best-time`,
         `${prefix}/api/campaigns/camp1/contacts/+919876545266/calls`,
         `${prefix}/api/campaigns/+919876545266/report`,
         `${prefix}/api/health`,

@@ -19,9 +19,10 @@ import type { AccessStreams } from '../live/access-streams';
 import type { LiveHub } from '../live/hub';
 import type { Logger } from '../log';
 import type { DisplaysPort, ShareLinksPort } from '../store/access-store';
-import type { CallStore, CampaignStore } from '../store/store';
+import type { CallStore, CampaignStore, ContactMetadataStore, ExportStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
 import { streamScopedEvents } from './scoped-events';
+import { EXPORT_FILES, scopedExports } from './scoped-exports';
 import { DISPLAY_NOT_VALID_HTML, LINK_NOT_VALID_HTML, NOT_FOUND_JSON, readIndex, SCOPED_HEADERS } from './scoped-pages';
 
 export { DISPLAY_NOT_VALID_HTML, LINK_NOT_VALID_HTML, SCOPED_HEADERS } from './scoped-pages';
@@ -31,7 +32,7 @@ type ScopedEnv = { Variables: { scope: ScopedPrincipal } };
 
 export interface ScopedRouteDeps {
   config: Config;
-  store: CampaignStore & CallStore;
+  store: CampaignStore & CallStore & ExportStore & ContactMetadataStore;
   access: ShareLinksPort & DisplaysPort;
   hub: LiveHub;
   watched: WatchedCampaigns;
@@ -69,6 +70,7 @@ function isApiPath(path: string): boolean {
 function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<ScopedEnv> {
   const app = new Hono<ScopedEnv>();
   const lastContactWrite = new Map<string, { at: number; version: string | null }>();
+  const sendExport = scopedExports({ store: deps.store, timeZone: deps.config.timeZone, now: () => new Date(deps.now()), logger: deps.logger });
 
   const resolve = (token: string): ScopedPrincipal | null =>
     kind === 'share' ? resolveShareToken({ store: deps.access, now: deps.now }, token) : resolveDisplayToken({ store: deps.access, now: deps.now }, token);
@@ -189,6 +191,15 @@ function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<Scope
     }
     return c.json({ total: page.total, rows: page.rows.map(maskContactRow) });
   });
+
+  // Exports follow the contacts permission (canExport) and the scope's masking.
+  for (const file of EXPORT_FILES) {
+    app.get(`/api/campaigns/:id/${file}`, (c) => {
+      const scope = c.get('scope');
+      const campaignId = c.req.param('id');
+      return sendExport(c, { scope, scopeId: scopeId(scope), inScope: readable(scope, campaignId), campaignId, file });
+    });
+  }
 
   app.get('/api/events', (c) => {
     const scope = c.get('scope');

@@ -3,7 +3,10 @@
 import type { Upstream, WebhookHealth } from '../../domain/api-schemas';
 import type { Campaign } from '../../domain/campaign';
 import type { ReportInput } from '../../domain/report-input';
-import type { CallStore, CounterStore, SyncStateStore, WebhookLog } from './store';
+import type { CallStore, ContactMetadataStore, CounterStore, SyncStateStore, WebhookLog } from './store';
+
+/** The ports a report is loaded through. */
+export type ReportInputStore = CallStore & SyncStateStore & WebhookLog & Pick<CounterStore, 'unreadableCallRecords'> & Pick<ContactMetadataStore, 'contactMetadataForReport'>;
 
 /** What the report knows besides stored rows; the webhook health is read once by the caller, for its cache key too. */
 export interface ReportContext {
@@ -14,7 +17,7 @@ export interface ReportContext {
   now: Date;
 }
 
-export function loadReportInput(store: CallStore & SyncStateStore & WebhookLog & Pick<CounterStore, 'unreadableCallRecords'>, campaign: Campaign, context: ReportContext): ReportInput {
+export function loadReportInput(store: ReportInputStore, campaign: Campaign, context: ReportContext): ReportInput {
   const counts = store.countCalls(campaign.id);
   const sync = store.getSyncState(campaign.id);
   return {
@@ -34,5 +37,7 @@ export function loadReportInput(store: CallStore & SyncStateStore & WebhookLog &
     },
     timeZone: context.timeZone,
     now: context.now,
+    // The uploaded sheet's tags and revenue column: the "by tag" table and revenue in the business metrics.
+    contactMetadata: store.contactMetadataForReport(campaign.id),
   };
 }

@@ -4,6 +4,7 @@ import type { ContactsQuery, ContactsResponse, WebhookHealth } from '../../domai
 import type { CallRecord, Campaign, UpstreamStats } from '../../domain/campaign';
 import type { CampaignStatus } from '../../domain/campaign-status';
 import type { ReportCall } from '../../domain/report-input';
+import type { ContactMetadataForReport } from '../../domain/report/contact-metadata';
 import type { ContactOutcome } from '../../domain/report/contact-outcome';
 import { PgCallStore } from './postgres/calls';
 import { PgCampaignStore } from './postgres/campaigns';
@@ -162,6 +163,9 @@ export class PostgresStore implements CallboardStore {
 
   replaceContactMetadata(campaignId: string, upload: ContactMetadataUpload): void {
     this.contactMetadata.replaceContactMetadata(campaignId, upload);
+  }
+  contactMetadataForReport(campaignId: string): ContactMetadataForReport[] {
+    return this.contactMetadata.contactMetadataForReport(campaignId);
   }
   metadataColumns(campaignId: string): string[] | null {
     return this.contactMetadata.metadataColumns(campaignId);

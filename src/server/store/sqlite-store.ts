@@ -5,6 +5,7 @@ import type { ContactsQuery, ContactsResponse, WebhookHealth } from '../../domai
 import type { CallRecord, Campaign, UpstreamStats } from '../../domain/campaign';
 import type { CampaignStatus } from '../../domain/campaign-status';
 import type { ReportCall } from '../../domain/report-input';
+import type { ContactMetadataForReport } from '../../domain/report/contact-metadata';
 import type { ContactOutcome } from '../../domain/report/contact-outcome';
 import { SqliteCallStore } from './sqlite/calls';
 import { SqliteCampaignStore } from './sqlite/campaigns';
@@ -173,6 +174,9 @@ export class SqliteStore implements CallboardStore {
   }
   metadataColumns(campaignId: string): string[] | null {
     return this.contactMetadata.metadataColumns(campaignId);
+  }
+  contactMetadataForReport(campaignId: string): ContactMetadataForReport[] {
+    return this.contactMetadata.contactMetadataForReport(campaignId);
   }
 
   contactExportPage(

@@ -8,6 +8,7 @@ import type { ContactFinalStatus, ContactsQuery, ContactsResponse, WebhookHealth
 import type { CallStatus } from '../../domain/call-status';
 import type { ContactMetadataRow } from '../../domain/csv/contact-metadata-sheet';
 import type { ReportCall } from '../../domain/report-input';
+import type { ContactMetadataForReport } from '../../domain/report/contact-metadata';
 import type { ContactOutcome } from '../../domain/report/contact-outcome';
 import type { StorageStatus } from './storage-health';
 
@@ -167,6 +168,11 @@ export interface ContactMetadataStore {
   replaceContactMetadata(campaignId: string, upload: ContactMetadataUpload): void;
   /** The uploaded metadata columns in the sheet's order; null when no sheet was uploaded for the campaign. */
   metadataColumns(campaignId: string): string[] | null;
+  /**
+   * Every uploaded contact of the campaign as the report needs it (number as uploaded, tags, revenue), for the
+   * report's "by tag" table and the revenue read back from the sheet; [] when no sheet was uploaded.
+   */
+  contactMetadataForReport(campaignId: string): ContactMetadataForReport[];
 }
 
 export interface ContactMetadataUpload {

@@ -18,7 +18,8 @@ export function SharedView({ token, campaignId }: { token: string; campaignId: s
   const { gone, markGone } = useSharedLinkGone(apiBase);
   const scope = useQuery({ ...shareScopeQueries.scope(apiBase), enabled: !gone });
   const contacts = scope.data?.contacts ?? false;
-  const apiScope = useMemo<ApiScope>(() => ({ base: apiBase, shared: true, contacts, onGone: markGone }), [apiBase, contacts, markGone]);
+  const masked = scope.data?.masked ?? true;
+  const apiScope = useMemo<ApiScope>(() => ({ base: apiBase, shared: true, contacts, masked, onGone: markGone }), [apiBase, contacts, masked, markGone]);
 
   if (gone) return <LinkGonePage />;
   if (scope.isPending) return <p role="status">Loading the shared report…</p>;

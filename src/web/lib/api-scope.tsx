@@ -10,6 +10,8 @@ export interface ApiScope {
   shared: boolean;
   /** Whether the contact list may be shown (a share link made without contacts hides it). */
   contacts: boolean;
+  /** Whether numbers and names come masked (a share link without full PII): exports then offer no search or tag filter. */
+  masked?: boolean;
   /** Told when the server says this scope is gone (the link was revoked while the page was open). */
   onGone?: () => void;
 }

@@ -22,6 +22,11 @@ export const campaignKeys = {
   contactCalls: (campaignId: string, number: string) => [...campaignKeys.contacts(campaignId), 'calls', number] as const,
 };
 
+/** Figures across campaigns (signed-in only): best time to call over every campaign of the last 90 days. */
+export const insightKeys = {
+  bestTime: ['insight', 'best-time'] as const,
+};
+
 function scopeOf(apiBase: string): [] | [{ apiBase: string }] {
   return apiBase === DEFAULT_API_BASE ? [] : [{ apiBase }];
 }

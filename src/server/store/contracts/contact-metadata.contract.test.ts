@@ -44,6 +44,22 @@ describe.each(STORE_KINDS)('contact metadata (%s)', (kind) => {
     expect(store.queryContacts('camp2', everyone).rows.map((row) => row.number)).toEqual(['+919555500000']);
   });
 
+  it('gives the report each uploaded contact’s tags and revenue, only of its campaign', () => {
+    const { store } = stores.open();
+    expect(store.contactMetadataForReport('camp1')).toEqual([]);
+    store.replaceContactMetadata('camp1', {
+      columns: [],
+      rows: [sheetRow('9123400000', { tags: ['vip', 'north'], revenue: 1500 }), sheetRow('9123400001')],
+      uploadedAt: '2025-03-01T11:00:00+05:30',
+    });
+    store.replaceContactMetadata('camp2', { columns: [], rows: [sheetRow('9555500000', { revenue: 9 })], uploadedAt: '2025-03-01T11:00:00+05:30' });
+    const rows = store.contactMetadataForReport('camp1').sort((a, b) => a.number.localeCompare(b.number));
+    expect(rows).toEqual([
+      { number: '+919123400000', tags: ['vip', 'north'], revenue: 1500 },
+      { number: '+919123400001', tags: [], revenue: null },
+    ]);
+  });
+
   it('stores nothing of an upload whose transaction rolls back', () => {
     const { store } = stores.open();
     expect(() =>

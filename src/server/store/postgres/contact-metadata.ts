@@ -2,6 +2,7 @@
 // and the sheet's metadata columns. A re-upload replaces the campaign's rows in one transaction, written a few
 // thousand rows per statement rather than one statement per row.
 import { z } from 'zod';
+import type { ContactMetadataForReport } from '../../../domain/report/contact-metadata';
 import { metadataSearchTextOf } from '../contact-metadata-rows';
 import { tagKeyOf } from '../contact-query';
 import type { ContactMetadataStore, ContactMetadataUpload } from '../store';
@@ -9,6 +10,8 @@ import type { PgConnection } from './connection';
 
 const columnsRow = z.object({ columns_json: z.string() });
 const columnsSchema = z.array(z.string());
+const reportRow = z.object({ number: z.string(), tags_json: z.string(), revenue: z.number().nullable() });
+const tagsSchema = z.array(z.string());
 
 /** Rows per INSERT: one statement per chunk keeps each message to the database to a few megabytes. */
 const ROWS_PER_STATEMENT = 5_000;
@@ -65,5 +68,12 @@ export class PgContactMetadata implements ContactMetadataStore {
   metadataColumns(campaignId: string): string[] | null {
     const row = this.connection.get('SELECT columns_json FROM contact_metadata_uploads WHERE campaign_id = $1', [campaignId]);
     return row === undefined ? null : columnsSchema.parse(JSON.parse(columnsRow.parse(row).columns_json));
+  }
+
+  contactMetadataForReport(campaignId: string): ContactMetadataForReport[] {
+    return this.connection.all('SELECT number, tags_json, revenue FROM contact_metadata WHERE campaign_id = $1', [campaignId]).map((raw) => {
+      const row = reportRow.parse(raw);
+      return { number: row.number, tags: tagsSchema.parse(JSON.parse(row.tags_json)), revenue: row.revenue };
+    });
   }
 }

@@ -1,6 +1,7 @@
 // SQLite side of the ContactMetadataStore port: an uploaded sheet's rows, their tags (indexed for the tag filter)
 // and the sheet's metadata columns. A re-upload replaces the campaign's rows in one transaction.
 import { z } from 'zod';
+import type { ContactMetadataForReport } from '../../../domain/report/contact-metadata';
 import { metadataSearchTextOf } from '../contact-metadata-rows';
 import { tagKeyOf } from '../contact-query';
 import type { ContactMetadataStore, ContactMetadataUpload } from '../store';
@@ -8,6 +9,8 @@ import type { SqliteConnection } from './connection';
 
 const columnsRow = z.object({ columns_json: z.string() });
 const columnsSchema = z.array(z.string());
+const reportRow = z.object({ number: z.string(), tags_json: z.string(), revenue: z.number().nullable() });
+const tagsSchema = z.array(z.string());
 
 export class SqliteContactMetadata implements ContactMetadataStore {
   constructor(private readonly connection: SqliteConnection) {}
@@ -47,5 +50,15 @@ export class SqliteContactMetadata implements ContactMetadataStore {
   metadataColumns(campaignId: string): string[] | null {
     const row = this.connection.sql('SELECT columns_json FROM contact_metadata_uploads WHERE campaign_id = ?').get(campaignId);
     return row === undefined ? null : columnsSchema.parse(JSON.parse(columnsRow.parse(row).columns_json));
+  }
+
+  contactMetadataForReport(campaignId: string): ContactMetadataForReport[] {
+    return this.connection
+      .sql('SELECT number, tags_json, revenue FROM contact_metadata WHERE campaign_id = ?')
+      .all(campaignId)
+      .map((raw) => {
+        const row = reportRow.parse(raw);
+        return { number: row.number, tags: tagsSchema.parse(JSON.parse(row.tags_json)), revenue: row.revenue };
+      });
   }
 }

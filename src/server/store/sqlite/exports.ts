@@ -98,23 +98,18 @@ export class SqliteExports implements ExportStore, ContactHistoryStore {
         conditions.push('number > ?');
         params.push(cursor.after);
       }
-      const numbers = sql(`SELECT number FROM ${base.from} WHERE ${conditions.join(' AND ')} ORDER BY number LIMIT ?`)
-        .pluck()
-        .all(...params, limit);
-      const read = sql(
+      // One statement per page: the page's numbers (the list's filters, in number order) joined to their metadata and
+      // cost, so a page costs one query and one parsed row per contact, not one query per contact.
+      const raws = sql(
         `SELECT c.number, COALESCE(m.name, c.name) AS name, c.final_status, c.attempts, c.last_duration_sec, c.first_call_at,
            c.last_call_at, m.email, m.tags_json, m.metadata_json, m.revenue,
            (SELECT SUM(price) FROM calls WHERE calls.campaign_id = c.campaign_id AND calls.number = c.number) AS cost
          FROM contacts AS c LEFT JOIN contact_metadata AS m ON m.campaign_id = c.campaign_id AND m.number_key = c.number_key
-         WHERE c.campaign_id = ? AND c.number = ?`,
-      );
+         WHERE c.campaign_id = ? AND c.number IN (SELECT number FROM ${base.from} WHERE ${conditions.join(' AND ')} ORDER BY number LIMIT ?)
+         ORDER BY c.number`,
+      ).all(campaignId, ...params, limit);
       const rows: ExportContact[] = [];
-      let last: string | null = null;
-      for (const number of numbers) {
-        if (typeof number !== 'string') continue;
-        last = number;
-        const raw = read.get(campaignId, number);
-        if (raw === undefined) continue;
+      for (const raw of raws) {
         const row = contactRowDbSchema.parse(raw);
         rows.push({
           number: row.number,
@@ -127,7 +122,8 @@ export class SqliteExports implements ExportStore, ContactHistoryStore {
           ...metadataOf(exportExtra.parse(raw)),
         });
       }
-      if (numbers.length === limit) return { rows, next: { part: 'dialled', after: last } };
+      const last = rows.length === 0 ? null : rows[rows.length - 1]!.number;
+      if (raws.length === limit) return { rows, next: { part: 'dialled', after: last } };
       return { rows, next: pendingPart ? { part: 'pending', after: null } : null };
     }
 

@@ -1,8 +1,16 @@
 // The Export control of the report: one row per contact or per call attempt, the columns to include, and a date
 // range. The contacts export follows the contact list's search, status and tag filters. The result is a plain link,
-// so the browser downloads the file itself (streamed by the server, however large).
+// so the browser downloads the file itself (streamed by the server, however large). In a masked share link's view
+// the server leaves out the sheet's columns and recordings and refuses search and tag filters, so neither is offered.
 import { useId, useState } from 'react';
-import { CALL_EXPORT_FIELDS, CONTACT_EXPORT_FIELDS, DEFAULT_CONTACT_FIELDS } from '@domain/csv/export-fields';
+import {
+  CALL_EXPORT_FIELDS,
+  CONTACT_EXPORT_FIELDS,
+  DEFAULT_CONTACT_FIELDS,
+  MASKED_CALL_FIELDS_DROPPED,
+  METADATA_CONTACT_FIELDS,
+} from '@domain/csv/export-fields';
+import { useApiScope } from '@/lib/api-scope';
 import { exportUrl, type ContactListFilters, type ExportChoice } from '../api/export-url';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -27,7 +35,11 @@ const FIELD_LABELS: Record<string, string> = {
   recording_url: 'Recording URL',
 };
 
-function describeFilters(filters: ContactListFilters): string {
+function describeFilters(filters: ContactListFilters, masked: boolean): string {
+  if (masked) {
+    const which = filters.status ? `Contacts with status ${filters.status}` : 'All contacts';
+    return `${which}, numbers partly hidden${filters.q || filters.tag ? ' (the list\'s search and tag filter do not apply to a masked export)' : ''}.`;
+  }
   const parts = [
     filters.q ? `search “${filters.q}”` : null,
     filters.status ? `status ${filters.status}` : null,
@@ -36,8 +48,11 @@ function describeFilters(filters: ContactListFilters): string {
   return parts.length === 0 ? 'All contacts (no filter in the list).' : `Only contacts matching the list's ${parts.join(', ')}.`;
 }
 
-export function ExportPanel({ campaignId, filters }: { campaignId: string; filters: ContactListFilters }) {
+export function ExportPanel({ campaignId, filters: listFilters }: { campaignId: string; filters: ContactListFilters }) {
   const id = useId();
+  const scope = useApiScope();
+  const masked = scope.masked === true;
+  const filters: ContactListFilters = masked ? { q: '', status: listFilters.status, tag: undefined } : listFilters;
   const [kind, setKind] = useState<ExportChoice['kind']>('contacts');
   // Empty means "the default columns" (the server then adds the uploaded metadata and cost when present).
   const [contactFields, setContactFields] = useState<readonly string[]>([]);
@@ -45,7 +60,8 @@ export function ExportPanel({ campaignId, filters }: { campaignId: string; filte
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
 
-  const offered = kind === 'contacts' ? CONTACT_EXPORT_FIELDS : CALL_EXPORT_FIELDS;
+  const hidden: readonly string[] = masked ? [...METADATA_CONTACT_FIELDS, ...MASKED_CALL_FIELDS_DROPPED] : [];
+  const offered = (kind === 'contacts' ? CONTACT_EXPORT_FIELDS : CALL_EXPORT_FIELDS).filter((field) => !hidden.includes(field));
   const chosen = kind === 'contacts' ? contactFields : callFields;
   const setChosen = kind === 'contacts' ? setContactFields : setCallFields;
   const defaults: readonly string[] = kind === 'contacts' ? DEFAULT_CONTACT_FIELDS : CALL_EXPORT_FIELDS;
@@ -55,7 +71,7 @@ export function ExportPanel({ campaignId, filters }: { campaignId: string; filte
     setChosen(current.includes(field) ? current.filter((f) => f !== field) : offered.filter((f) => f === field || current.includes(f)));
   };
   const nothingChosen = offered.every((field) => !checked(field));
-  const href = exportUrl(campaignId, { kind, fields: chosen, from, to }, filters);
+  const href = exportUrl(campaignId, { kind, fields: chosen, from, to }, filters, scope.base);
   const badRange = from !== '' && to !== '' && from > to;
 
   return (
@@ -92,7 +108,7 @@ export function ExportPanel({ campaignId, filters }: { campaignId: string; filte
           <input type="date" value={to} onChange={(event) => setTo(event.target.value)} className="mt-1 min-h-11 rounded border border-slate-300 px-2 py-1 sm:min-h-0" />
         </label>
       </div>
-      <p className="text-sm text-slate-700">{kind === 'contacts' ? describeFilters(filters) : 'Every call attempt in the date range.'}</p>
+      <p className="text-sm text-slate-700">{kind === 'contacts' ? describeFilters(listFilters, masked) : 'Every call attempt in the date range.'}</p>
       {nothingChosen || badRange ? (
         <p role="status" className="text-sm text-red-800">{nothingChosen ? 'Choose at least one column.' : 'The range ends before it starts.'}</p>
       ) : (

@@ -9,6 +9,7 @@ import { PAUSED_CAMPAIGN_ID, pausedReportFixture, seedReportFixture } from '../.
 import { renderApp } from '@/testing/render-app';
 import { BusinessPanel } from './business-panel';
 import { DayHourHeatmap } from './day-hour-heatmap';
+import { TagTable } from './tag-table';
 import { DiagnosisNotice } from './diagnosis-notice';
 import { MetricTile } from './metric-tile';
 import { RetryTable } from './retry-table';
@@ -79,6 +80,24 @@ describe('best time by day and hour', () => {
     expect(rows.length).toBeGreaterThan(1);
     expect(within(table).getAllByText('Too few to judge')).toHaveLength(1);
     expect(within(rows[1]!).getByText('09:00–10:00')).toBeInTheDocument();
+  });
+});
+
+describe('the by-tag table', () => {
+  it('shows each tag with its contacts, connects, rates and average attempts', () => {
+    render(
+      <TagTable
+        tags={[
+          { tag: 'gold', contacts: 1200, connected: 300, connectRate: 0.25, answerRate: 0.5, avgAttempts: 1.5 },
+          { tag: 'not-dialled', contacts: 4, connected: 0, connectRate: 0, answerRate: null, avgAttempts: null },
+        ]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Contacts by tag' });
+    const gold = within(table).getByRole('row', { name: /gold/ });
+    expect(within(gold).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['1,200', '300', '25%', '50%', '1.5']);
+    const pending = within(table).getByRole('row', { name: /not-dialled/ });
+    expect(within(pending).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['4', '0', '0%', '—', '—']);
   });
 });
 

@@ -17,13 +17,14 @@ import { useNumbersChangedAt } from '../api/numbers-changed-at';
 import { shapeReport } from '../api/shape-report';
 import { BestTimeText } from './best-time';
 import { BusinessPanel } from './business-panel';
-import { DayHourHeatmap } from './day-hour-heatmap';
+import { BestTimeHeatmap } from './best-time-heatmap';
 import { DiagnosisNotice } from './diagnosis-notice';
 import { MetricTiles } from './metric-tiles';
 import { isLive, ReportHeader } from './report-header';
 import { RetryTable } from './retry-table';
 import { StatsTiles } from './stats-tiles';
 import { StatusTable } from './status-table';
+import { TagTable } from './tag-table';
 import { SyncProgress } from './sync-progress';
 // A page composes another feature's component: the one cross-feature import ESLint allows.
 import { ContactList } from '@/features/contacts/components/contact-list';
@@ -115,6 +116,12 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
         <BusinessPanel business={data.business} />
       </Section>
 
+      {data.tags.length > 0 ? (
+        <Section title="By tag">
+          <TagTable tags={data.tags} />
+        </Section>
+      ) : null}
+
       <div className="grid gap-6 lg:grid-cols-2">
         <Section
           title="Status breakdown"
@@ -159,7 +166,7 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
             </ChartBox>
           ) : null}
           <h3 className="text-base font-semibold text-slate-900">By day of week and hour</h3>
-          <DayHourHeatmap cells={data.bestTime.byDayHour} timeZone={data.bestTime.timeZone} />
+          <BestTimeHeatmap cells={data.bestTime.byDayHour} timeZone={data.bestTime.timeZone} />
         </Section>
       </div>
 
@@ -169,8 +176,14 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
         </Section>
       ) : null}
 
-      {/* Exports and uploads are a signed-in manager's tools: a share link's view shows neither. */}
-      {scope.shared ? null : (
+      {/* Uploads are a signed-in manager's tool; a share link's view exports only when the link allows contacts. */}
+      {scope.shared ? (
+        scope.contacts ? (
+          <Section title="Export to CSV">
+            <ExportPanel campaignId={campaignId} filters={contactFilters} />
+          </Section>
+        ) : null
+      ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <Section title="Export to CSV">
             <ExportPanel campaignId={campaignId} filters={contactFilters} />

@@ -78,6 +78,14 @@ describe('shared view', () => {
     const table = screen.getByRole('table', { name: 'Contacts' });
     await within(table).findAllByText(/^\+91\*+\d{4}$/);
     expect(textsWithSevenDigits()).toEqual([]);
+    // The link allows contacts, so it may export them: masked, under its own prefix, without the sheet's columns.
+    const exportForm = screen.getByRole('form', { name: 'Export to CSV' });
+    const href = new URL(within(exportForm).getByRole('link', { name: 'Download CSV' }).getAttribute('href') ?? '', 'http://localhost:3000');
+    expect(href.pathname).toBe(`/s/${SHARED_TOKEN}/api/campaigns/${SEED_CAMPAIGN_ID}/contacts.csv`);
+    expect(href.searchParams.get('q')).toBeNull();
+    expect(within(exportForm).queryByRole('checkbox', { name: 'Email' })).not.toBeInTheDocument();
+    expect(within(exportForm).getByText(/numbers partly hidden/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Contact details' })).not.toBeInTheDocument();
   });
 
   it('says the link is no longer available for an unknown token, and for a campaign outside the link', async () => {
@@ -99,6 +107,7 @@ describe('shared view', () => {
     const { queryClient } = renderApp(`/s/${SHARED_TOKEN}`, undefined, { session: null });
     expect(await screen.findByRole('heading', { level: 1, name: 'Payment Reminder Q1' })).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Contacts' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Export to CSV' })).not.toBeInTheDocument();
     revoked = true;
     await queryClient.invalidateQueries();
     expect(await screen.findByRole('heading', { name: 'This link is no longer available' })).toBeInTheDocument();
