@@ -1,6 +1,6 @@
 // GET /api/events?campaign=<id>: server-sent events. Each event names what changed; the browser refetches.
-// The hub encodes each event once and every client's stream queues the same bytes; one shared timer sends
-// heartbeats. A Last-Event-ID is answered with the missed events, or with a `reset` when they cannot be known.
+// The hub encodes each event once and the same bytes are written to every client's response (see
+// live/sse-client.ts); one shared timer sends heartbeats. A Last-Event-ID is answered with the missed events, or with a `reset` when they cannot be known.
 import { ServerResponse } from 'node:http';
 import { Http2ServerResponse } from 'node:http2';
 import { Hono } from 'hono';
@@ -61,6 +61,7 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     const client = new SseClient({
       maxQueuedBytes: deps.maxQueuedBytes,
       disconnect: outgoing ? () => void outgoing.destroy() : undefined,
+      direct: outgoing ?? undefined,
       onClose: () => {
         unsubscribe();
         clients.delete(client);
