@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../domain/campaign-id';
 import type { EventFilter, LiveHub } from '../live/hub';
+import { nodeSink } from '../live/node-sink';
 import { SseClient } from '../live/sse-client';
 import { heartbeatFrame, readyFrame, resetFrame } from '../live/sse-frame';
 import type { CampaignStore } from '../store/store';
@@ -61,7 +62,7 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     const client = new SseClient({
       maxQueuedBytes: deps.maxQueuedBytes,
       disconnect: outgoing ? () => void outgoing.destroy() : undefined,
-      direct: outgoing ?? undefined,
+      direct: outgoing ? nodeSink(outgoing) : undefined,
       onClose: () => {
         unsubscribe();
         clients.delete(client);
