@@ -1,7 +1,8 @@
 // Renders the whole app at a URL with a fresh QueryClient (retries off), as component tests need it.
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { App } from '@/app/app';
+import { App, loadLazyScreens } from '@/app/app';
+import { loadReportPanels } from '@/features/report/components/report-page';
 import type { Session } from '@/features/auth/api/session';
 import { accessKeys } from '@/lib/query-keys';
 
@@ -21,3 +22,24 @@ export function renderApp(url: string, queryClient = createTestQueryClient(), { 
   const view = render(<App queryClient={queryClient} />);
   return { ...view, queryClient };
 }
+
+/**
+ * Imports the chunks of every lazy screen and report panel. A lazy part shows only once its chunk is imported, and
+ * the first import in a test file transforms the modules on demand: seconds on a loaded machine, longer than a findBy
+ * waits. Test files that render those parts call this in `beforeAll`, so that the cost falls outside their tests; the
+ * parts still appear asynchronously, so query them with findBy, never getBy right after a render. The charts' chunk
+ * is left to load as it does in the browser: revealed together with the panels, its first render in jsdom (seconds)
+ * would hold every panel back.
+ */
+export function loadLazyChunks(): Promise<unknown> {
+  return Promise.all([loadLazyScreens(), loadReportPanels()]);
+}
+
+/** The beforeAll timeout for loadLazyChunks. */
+export const LOAD_LAZY_CHUNKS_MS = 120_000;
+
+/**
+ * The findBy wait for the first thing looked up inside a lazy panel or dialog: even with its chunk loaded, its first
+ * render in a test file, after the report's, can take seconds more than a findBy's usual wait on a loaded machine.
+ */
+export const LAZY_PANEL_WAIT = { timeout: 10_000 } as const;

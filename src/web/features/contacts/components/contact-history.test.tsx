@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID, seedContactsFixture } from '../../../../../mocks/api/fixtures';
-import { renderApp } from '@/testing/render-app';
+import { LAZY_PANEL_WAIT, LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
+beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
 
 describe('contact history', () => {
   it('opens from the contact list and shows every attempt, its recording, and which recordings are past 90 days', async () => {
@@ -25,7 +26,7 @@ describe('contact history', () => {
     );
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}?q=${encodeURIComponent(contact.number)}`);
     // By label rather than role: role queries over the whole report page are slow in jsdom.
-    const table = await screen.findByRole('table', { name: 'Contacts' });
+    const table = await screen.findByRole('table', { name: 'Contacts' }, LAZY_PANEL_WAIT);
     fireEvent.click(await within(table).findByLabelText(`Call history of ${contact.number}`, { selector: 'button' }, { timeout: 5000 }));
 
     const panel = await screen.findByLabelText(`Call history of ${contact.number}`, { selector: 'section' });

@@ -1,13 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID } from '../../../../../mocks/api/fixtures';
 import { campaignKeys } from '@/lib/query-keys';
-import { renderApp } from '@/testing/render-app';
+import { LAZY_PANEL_WAIT, LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
+beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
 const TOTAL = 100_000;
 
 /** A campaign of 100,000 contacts, generated per page as the server would page them. */
@@ -35,7 +36,7 @@ describe('contact list', () => {
     const offsets: number[] = [];
     server.use(bigContactList(offsets));
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
-    expect(await screen.findByText('1,00,000 contacts')).toBeInTheDocument();
+    expect(await screen.findByText('1,00,000 contacts', {}, LAZY_PANEL_WAIT)).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Contacts' });
     expect(table).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
     expect(await within(table).findByText('+919000000000')).toBeInTheDocument();
@@ -74,7 +75,7 @@ describe('contact list', () => {
       }),
     );
     const { queryClient } = renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
-    const table = await screen.findByRole('table', { name: 'Contacts' });
+    const table = await screen.findByRole('table', { name: 'Contacts' }, LAZY_PANEL_WAIT);
     expect(await within(table).findByText('Contact 0')).toBeInTheDocument();
     const refetch = () => act(() => queryClient.refetchQueries({ queryKey: campaignKeys.contacts(SEED_CAMPAIGN_ID) }));
 
@@ -112,7 +113,7 @@ describe('contact list', () => {
       ),
     );
     const { queryClient } = renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
-    expect(await screen.findByText('Still')).toBeInTheDocument();
+    expect(await screen.findByText('Still', {}, LAZY_PANEL_WAIT)).toBeInTheDocument();
     newest = 1;
     await act(() => queryClient.refetchQueries({ queryKey: campaignKeys.contacts(SEED_CAMPAIGN_ID) }));
     expect(await screen.findByText('Moved')).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -8,9 +8,10 @@ import { SEED_CAMPAIGN_ID, seedReportFixture } from '../../../../../mocks/api/fi
 import type { Report } from '@domain/api-schemas';
 import { campaignKeys } from '@/lib/query-keys';
 import { FakeEventSource } from '@/testing/fake-event-source';
-import { renderApp } from '@/testing/render-app';
+import { LAZY_PANEL_WAIT, LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
+beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
 const reportUrl = `/campaigns/${SEED_CAMPAIGN_ID}`;
 
 function tile(label: string) {
@@ -159,7 +160,7 @@ describe('campaign report', () => {
       if (url.pathname.endsWith('/contacts')) searches.push(url.searchParams.get('q') ?? '');
     });
     renderApp(reportUrl);
-    expect(await screen.findByText('2,500 contacts')).toBeInTheDocument();
+    expect(await screen.findByText('2,500 contacts', {}, LAZY_PANEL_WAIT)).toBeInTheDocument();
     await user.type(screen.getByRole('searchbox', { name: /search contacts/i }), '45000007');
     expect(await screen.findByText('1 contact match')).toBeInTheDocument();
     expect(searches.at(-1)).toBe('45000007');
@@ -174,7 +175,7 @@ describe('campaign report', () => {
   it('filters contacts by final status and sorts by a column header', async () => {
     const user = userEvent.setup();
     renderApp(reportUrl);
-    await screen.findByText('2,500 contacts');
+    await screen.findByText('2,500 contacts', {}, LAZY_PANEL_WAIT);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Final status' }), 'busy');
     expect(await screen.findByText('87 contacts match')).toBeInTheDocument();
     expect(window.location.search).toContain('status=busy');
