@@ -1,5 +1,5 @@
 // Renders the whole app at a URL with a fresh QueryClient (retries off), as component tests need it.
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { App, loadLazyScreens } from '@/app/app';
 import { loadReportPanels } from '@/features/report/components/report-page';
@@ -39,7 +39,26 @@ export function loadLazyChunks(): Promise<unknown> {
 export const LOAD_LAZY_CHUNKS_MS = 120_000;
 
 /**
- * The findBy wait for the first thing looked up inside a lazy panel or dialog: even with its chunk loaded, its first
- * render in a test file, after the report's, can take seconds more than a findBy's usual wait on a loaded machine.
+ * Waits until the report has rendered and its lazy panel `label` (as its fallback names it: "Loading <label>") has
+ * replaced its fallback. The check is two querySelector calls: a findBy over the whole report page instead runs a
+ * slow full-page query on every DOM change while the panels load, which starves the very render it waits for.
  */
-export const LAZY_PANEL_WAIT = { timeout: 10_000 } as const;
+export async function waitForLazyPanel(label: string): Promise<void> {
+  await waitFor(
+    () => {
+      if (!document.querySelector('main h1')) throw new Error('The report has not rendered yet');
+      if (document.querySelector(`[role="status"][aria-label="Loading ${label}"]`)) throw new Error(`The ${label} panel is still loading`);
+    },
+    { timeout: 10_000 },
+  );
+}
+
+/** Waits, as cheaply as waitForLazyPanel, for a lazy dialog to open. */
+export async function waitForLazyDialog(): Promise<void> {
+  await waitFor(
+    () => {
+      if (!document.querySelector('[role="dialog"]')) throw new Error('No dialog yet');
+    },
+    { timeout: 10_000 },
+  );
+}

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID, seedContactsFixture } from '../../../../../mocks/api/fixtures';
-import { LAZY_PANEL_WAIT, LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp, waitForLazyPanel } from '@/testing/render-app';
 
 const server = startApiServer();
 beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
@@ -26,7 +26,8 @@ describe('contact history', () => {
     );
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}?q=${encodeURIComponent(contact.number)}`);
     // By label rather than role: role queries over the whole report page are slow in jsdom.
-    const table = await screen.findByRole('table', { name: 'Contacts' }, LAZY_PANEL_WAIT);
+    await waitForLazyPanel('contacts');
+    const table = await screen.findByRole('table', { name: 'Contacts' });
     fireEvent.click(await within(table).findByLabelText(`Call history of ${contact.number}`, { selector: 'button' }, { timeout: 5000 }));
 
     const panel = await screen.findByLabelText(`Call history of ${contact.number}`, { selector: 'section' });

@@ -5,7 +5,7 @@ import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID } from '../../../../../mocks/api/fixtures';
 import { campaignKeys } from '@/lib/query-keys';
-import { LAZY_PANEL_WAIT, LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp, waitForLazyPanel } from '@/testing/render-app';
 
 const server = startApiServer();
 beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
@@ -36,7 +36,8 @@ describe('contact list', () => {
     const offsets: number[] = [];
     server.use(bigContactList(offsets));
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
-    expect(await screen.findByText('1,00,000 contacts', {}, LAZY_PANEL_WAIT)).toBeInTheDocument();
+    await waitForLazyPanel('contacts');
+    expect(await screen.findByText('1,00,000 contacts')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Contacts' });
     expect(table).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
     expect(await within(table).findByText('+919000000000')).toBeInTheDocument();
@@ -75,7 +76,8 @@ describe('contact list', () => {
       }),
     );
     const { queryClient } = renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
-    const table = await screen.findByRole('table', { name: 'Contacts' }, LAZY_PANEL_WAIT);
+    await waitForLazyPanel('contacts');
+    const table = await screen.findByRole('table', { name: 'Contacts' });
     expect(await within(table).findByText('Contact 0')).toBeInTheDocument();
     const refetch = () => act(() => queryClient.refetchQueries({ queryKey: campaignKeys.contacts(SEED_CAMPAIGN_ID) }));
 
@@ -113,7 +115,8 @@ describe('contact list', () => {
       ),
     );
     const { queryClient } = renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
-    expect(await screen.findByText('Still', {}, LAZY_PANEL_WAIT)).toBeInTheDocument();
+    await waitForLazyPanel('contacts');
+    expect(await screen.findByText('Still')).toBeInTheDocument();
     newest = 1;
     await act(() => queryClient.refetchQueries({ queryKey: campaignKeys.contacts(SEED_CAMPAIGN_ID) }));
     expect(await screen.findByText('Moved')).toBeInTheDocument();

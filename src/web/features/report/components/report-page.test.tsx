@@ -8,7 +8,7 @@ import { SEED_CAMPAIGN_ID, seedReportFixture } from '../../../../../mocks/api/fi
 import type { Report } from '@domain/api-schemas';
 import { campaignKeys } from '@/lib/query-keys';
 import { FakeEventSource } from '@/testing/fake-event-source';
-import { LAZY_PANEL_WAIT, LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp, waitForLazyPanel } from '@/testing/render-app';
 
 const server = startApiServer();
 beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
@@ -160,7 +160,8 @@ describe('campaign report', () => {
       if (url.pathname.endsWith('/contacts')) searches.push(url.searchParams.get('q') ?? '');
     });
     renderApp(reportUrl);
-    expect(await screen.findByText('2,500 contacts', {}, LAZY_PANEL_WAIT)).toBeInTheDocument();
+    await waitForLazyPanel('contacts');
+    expect(await screen.findByText('2,500 contacts')).toBeInTheDocument();
     await user.type(screen.getByRole('searchbox', { name: /search contacts/i }), '45000007');
     expect(await screen.findByText('1 contact match')).toBeInTheDocument();
     expect(searches.at(-1)).toBe('45000007');
@@ -175,7 +176,8 @@ describe('campaign report', () => {
   it('filters contacts by final status and sorts by a column header', async () => {
     const user = userEvent.setup();
     renderApp(reportUrl);
-    await screen.findByText('2,500 contacts', {}, LAZY_PANEL_WAIT);
+    await waitForLazyPanel('contacts');
+    await screen.findByText('2,500 contacts');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Final status' }), 'busy');
     expect(await screen.findByText('87 contacts match')).toBeInTheDocument();
     expect(window.location.search).toContain('status=busy');

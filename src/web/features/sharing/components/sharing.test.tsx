@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { SHARED_TOKEN } from '../../../../../mocks/api/access';
 import { SEED_CAMPAIGN_ID } from '../../../../../mocks/api/fixtures';
-import { LAZY_PANEL_WAIT, LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp, TEST_ADMIN_SESSION } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp, TEST_ADMIN_SESSION, waitForLazyDialog, waitForLazyPanel } from '@/testing/render-app';
 
 const server = startApiServer();
 beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
@@ -29,7 +29,8 @@ describe('share dialog', () => {
     const user = userEvent.setup();
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`, undefined, { session: { user: { ...TEST_ADMIN_SESSION.user, role: 'manager' } } });
     await user.click(await screen.findByRole('button', { name: 'Share' }));
-    const dialog = await screen.findByRole('dialog', { name: /Share/ }, LAZY_PANEL_WAIT);
+    await waitForLazyDialog();
+    const dialog = screen.getByRole('dialog', { name: /Share/ });
     expect(within(dialog).getByLabelText('Expires after')).toHaveDisplayValue('7 days');
     expect(within(dialog).getByRole('radio', { name: /Masked/ })).toBeChecked();
     // A manager may not share full numbers (unless the server's setting allows: it still decides).
@@ -59,7 +60,8 @@ describe('share dialog', () => {
     const user = userEvent.setup();
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
     await user.click(await screen.findByRole('button', { name: 'Share' }));
-    const dialog = await screen.findByRole('dialog', {}, LAZY_PANEL_WAIT);
+    await waitForLazyDialog();
+    const dialog = screen.getByRole('dialog');
     await user.click(await within(dialog).findByRole('button', { name: 'Rotate For the collections team' }));
     expect(await within(dialog).findByLabelText(/New URL of sl_seed1/)).toHaveValue('http://localhost:3000/s/rotated-token-abcdefghijk');
     await user.click(within(dialog).getByRole('button', { name: 'Revoke For the collections team' }));
@@ -76,7 +78,8 @@ describe('shared view', () => {
     expect(screen.queryByRole('link', { name: 'callboard' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Share' })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Sign in to callboard' })).not.toBeInTheDocument();
-    const table = await screen.findByRole('table', { name: 'Contacts' }, LAZY_PANEL_WAIT);
+    await waitForLazyPanel('contacts');
+    const table = await screen.findByRole('table', { name: 'Contacts' });
     await within(table).findAllByText(/^\+91\*+\d{4}$/);
     expect(textsWithSevenDigits()).toEqual([]);
   });
