@@ -2,7 +2,8 @@
 // measures (1) a cold load of the SPA (index.html plus the JS and CSS it references) as a brotli-accepting
 // browser receives it, against the same files uncompressed, (2) the initial JS as a gzip-only client receives
 // it, and (3) the time one event takes to reach 1,000 SSE clients over loopback HTTP (median and p95 of
-// several rounds). The SSE clients run in a forked copy of this file (`--client`), so that reading does not
+// several rounds; "fan-out" is from the server's publish call to the moment the last of the 1,000 clients has read
+// the event, which includes the clients' own reading, since one process reads them all). The SSE clients run in a forked copy of this file (`--client`), so that reading does not
 // share the server's event loop. Prints one JSON line.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,6 +49,7 @@ async function runClient(base: string): Promise<void> {
   const marker = 'event: campaign\n';
   let seenThisRound = 0;
   let round = -1;
+  let firstReadAt = 0;
   const open = () =>
     new Promise<void>((done, fail) => {
       const req = httpGet(`${base}/api/events?campaign=${FANOUT_CAMPAIGN}`, { agent: false }, (res) => {
@@ -64,7 +66,8 @@ async function runClient(base: string): Promise<void> {
           let index = text.indexOf(marker);
           while (index !== -1) {
             seenThisRound++;
-            if (seenThisRound === FANOUT_CLIENTS) send({ type: 'done', round, lastReadAt: wallClock() });
+            if (seenThisRound === 1) firstReadAt = wallClock();
+            if (seenThisRound === FANOUT_CLIENTS) send({ type: 'done', round, firstReadAt, lastReadAt: wallClock() });
             index = text.indexOf(marker, index + marker.length);
           }
           carry = text.slice(-marker.length + 1);
@@ -90,7 +93,7 @@ const parentMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.lit
 const childMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('armed'), round: z.number() }),
-  z.object({ type: z.literal('done'), round: z.number(), lastReadAt: z.number() }),
+  z.object({ type: z.literal('done'), round: z.number(), firstReadAt: z.number(), lastReadAt: z.number() }),
 ]);
 type ChildMessage = z.infer<typeof childMessageSchema>;
 
@@ -186,6 +189,7 @@ async function main(): Promise<void> {
   await client.next('ready');
   while (hub.clientCount < FANOUT_CLIENTS) await new Promise((done) => setTimeout(done, 20));
   const fanoutMs: number[] = [];
+  const firstReadMs: number[] = [];
   const publishMs: number[] = [];
   const serverCpuMs: number[] = [];
   for (let round = 0; round < FANOUT_ROUNDS; round++) {
@@ -197,7 +201,10 @@ async function main(): Promise<void> {
     hub.publish({ type: 'campaign', campaignId: FANOUT_CAMPAIGN, at: new Date().toISOString() });
     publishMs.push(wallClock() - publishedAt);
     const reached = await done;
-    if (reached.type === 'done') fanoutMs.push(reached.lastReadAt - publishedAt);
+    if (reached.type === 'done') {
+      fanoutMs.push(reached.lastReadAt - publishedAt);
+      firstReadMs.push(reached.firstReadAt - publishedAt);
+    }
     const cpu = process.cpuUsage(cpuBefore);
     serverCpuMs.push((cpu.user + cpu.system) / 1_000);
     await new Promise((wait) => setTimeout(wait, 100));
@@ -220,6 +227,8 @@ async function main(): Promise<void> {
         medianMs: round2(percentile(sorted, 50)),
         p95Ms: round2(percentile(sorted, 95)),
         maxMs: round2(sorted.at(-1) ?? Number.NaN),
+        // From the publish call to the first client's read: what the server's writes and the loopback add before any read.
+        firstReadMedianMs: round2(percentile([...firstReadMs].sort((a, b) => a - b), 50)),
         publishMedianMs: round2(percentile(sortedPublish, 50)),
         // CPU the server spent from publish until the last client read: steadier than wall time on a busy machine.
         serverCpuMedianMs: round2(percentile([...serverCpuMs].sort((a, b) => a - b), 50)),

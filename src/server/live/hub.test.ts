@@ -92,6 +92,20 @@ describe('LiveHub', () => {
     expect(restarted.resume('new-1', 'a')).toEqual({ reset: 'too-old' });
   });
 
+  it('counts a client once however often it unsubscribes, and treats one function subscribed twice as two clients', () => {
+    const hub = new LiveHub();
+    const received: HubEvent[] = [];
+    const send = (e: HubEvent) => void received.push(e);
+    const first = hub.subscribe('a', send);
+    hub.subscribe('a', send);
+    hub.subscribe(null, send);
+    hub.publish({ type: 'campaign', campaignId: 'a', at });
+    expect(received).toHaveLength(3);
+    first();
+    first();
+    expect(hub.clientCount).toBe(2);
+  });
+
   it('gives each server run its own epoch', () => {
     expect(new LiveHub().epoch).not.toBe(new LiveHub().epoch);
   });

@@ -1,9 +1,9 @@
 // One hub fans server events out to every connected SSE client. Each event is encoded once and the same bytes
-// go to every client whose filter matches; the last few thousand are kept, so that a client reconnecting with
+// go to every client whose filter matches, found by the filter it subscribed with (no per-client test per event); the last few thousand are kept, so that a client reconnecting with
 // Last-Event-ID gets what it missed, or is told to reload when that cannot be known.
 import { randomBytes } from 'node:crypto';
 import type { ServerEvent } from '../../domain/api-schemas';
-import { matchesFilter, type EventFilter } from './filter';
+import { audiencesOf, matchesFilter, type EventFilter } from './filter';
 import { eventFrame, formatEventId, parseEventId } from './sse-frame';
 
 export { matchesFilter, type EventFilter } from './filter';
@@ -15,10 +15,6 @@ export interface HubEvent extends ServerEvent {
 /** Receives each matching event with its encoded SSE frame (the same bytes for every subscriber). */
 export type Subscriber = (event: HubEvent, frame: Uint8Array) => void;
 
-interface Client {
-  filter: EventFilter;
-  send: Subscriber;
-}
 
 interface Kept {
   event: HubEvent;
@@ -35,7 +31,9 @@ export class LiveHub {
   readonly epoch: string;
   private nextId = 1;
   private readonly recent: Kept[] = [];
-  private readonly clients = new Set<Client>();
+  /** The subscribers of each filter: an event goes to the groups of its audiences, in one pass each. */
+  private readonly groups = new Map<EventFilter, Set<Subscriber>>();
+  private subscribers = 0;
 
   constructor(options: { epoch?: string } = {}) {
     this.epoch = options.epoch ?? randomBytes(4).toString('hex');
@@ -46,23 +44,40 @@ export class LiveHub {
     const frame = eventFrame(formatEventId(this.epoch, hubEvent.id), hubEvent);
     this.recent.push({ event: hubEvent, frame });
     if (this.recent.length > REPLAY_SIZE) this.recent.shift();
-    for (const client of this.clients) {
-      if (!matchesFilter(hubEvent, client.filter)) continue;
-      try {
-        client.send(hubEvent, frame);
-      } catch {
-        // A client whose stream broke is dropped; its own close handler would do the same a moment later.
-        this.clients.delete(client);
-      }
+    for (const audience of audiencesOf(hubEvent)) {
+      for (const send of this.groups.get(audience) ?? []) this.deliver(audience, send, hubEvent, frame);
     }
     return hubEvent;
   }
 
   /** Returns the unsubscribe function, which the SSE route calls when the connection closes. */
-  subscribe(filter: EventFilter, send: Subscriber): () => void {
-    const client: Client = { filter, send };
-    this.clients.add(client);
-    return () => void this.clients.delete(client);
+  subscribe(filter: EventFilter, subscriber: Subscriber): () => void {
+    // A wrapper per subscription, so that the same function subscribed twice is two clients.
+    const send: Subscriber = (event, frame) => subscriber(event, frame);
+    let group = this.groups.get(filter);
+    if (!group) {
+      group = new Set();
+      this.groups.set(filter, group);
+    }
+    group.add(send);
+    this.subscribers++;
+    return () => this.remove(filter, send);
+  }
+
+  private deliver(filter: EventFilter, send: Subscriber, event: HubEvent, frame: Uint8Array): void {
+    try {
+      send(event, frame);
+    } catch {
+      // A client whose stream broke is dropped; its own close handler would do the same a moment later.
+      this.remove(filter, send);
+    }
+  }
+
+  private remove(filter: EventFilter, send: Subscriber): void {
+    const group = this.groups.get(filter);
+    if (!group?.delete(send)) return;
+    this.subscribers--;
+    if (group.size === 0) this.groups.delete(filter);
   }
 
   /** The wire id of the latest event (sequence 0 before the first). */
@@ -97,6 +112,6 @@ export class LiveHub {
   }
 
   get clientCount(): number {
-    return this.clients.size;
+    return this.subscribers;
   }
 }

@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -167,6 +168,40 @@ describe('GET /events', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(readingCalls).toBe(published);
     reading.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('over real HTTP, delivers each event whole and in order to a client that parses the chunked response', async () => {
+    const hub = new LiveHub({ epoch: 'e1' });
+    const app = eventRoutes({ hub, watched: new WatchedCampaigns(), store: storeKnowingAbc(), heartbeatMs: 30 });
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    let text = '';
+    let failed: Error | null = null;
+    const req = httpGet(`http://127.0.0.1:${port}/events?campaign=abc`, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('error', (error) => (failed = error));
+    });
+    req.on('error', (error) => (failed = error));
+    const until = async (predicate: () => boolean) => {
+      while (!predicate() && failed === null) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    await until(() => text.includes('event: ready'));
+    // The first publish may still go through the body stream; later ones are written to the socket.
+    for (let round = 0; round < 3; round++) {
+      hub.publish({ type: 'call', campaignId: 'abc', at });
+      hub.publish({ type: 'contact', campaignId: 'abc', at });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await until(() => text.includes('event: heartbeat'));
+    expect(failed).toBeNull();
+    const frames = text.split('\n\n').filter((frame) => frame.startsWith('id: '));
+    expect(frames).toEqual(
+      [1, 2, 3, 4, 5, 6].map((id) => `id: e1-${id}\nevent: ${id % 2 ? 'call' : 'contact'}\ndata: {"type":"${id % 2 ? 'call' : 'contact'}","campaignId":"abc","at":"${at}"}`),
+    );
+    req.destroy();
     await new Promise((resolve) => server.close(resolve));
   });
 

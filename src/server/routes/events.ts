@@ -1,12 +1,13 @@
 // GET /api/events?campaign=<id>: server-sent events. Each event names what changed; the browser refetches.
-// The hub encodes each event once and every client's stream queues the same bytes; one shared timer sends
-// heartbeats. A Last-Event-ID is answered with the missed events, or with a `reset` when they cannot be known.
+// The hub encodes each event once and the same bytes are written to every client's response (see
+// live/sse-client.ts); one shared timer sends heartbeats. A Last-Event-ID is answered with the missed events, or with a `reset` when they cannot be known.
 import { ServerResponse } from 'node:http';
 import { Http2ServerResponse } from 'node:http2';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../domain/campaign-id';
 import type { EventFilter, LiveHub } from '../live/hub';
+import { nodeSink } from '../live/node-sink';
 import { SseClient } from '../live/sse-client';
 import { heartbeatFrame, readyFrame, resetFrame } from '../live/sse-frame';
 import type { CampaignStore } from '../store/store';
@@ -61,6 +62,7 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     const client = new SseClient({
       maxQueuedBytes: deps.maxQueuedBytes,
       disconnect: outgoing ? () => void outgoing.destroy() : undefined,
+      direct: outgoing ? nodeSink(outgoing) : undefined,
       onClose: () => {
         unsubscribe();
         clients.delete(client);

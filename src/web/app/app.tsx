@@ -6,22 +6,36 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Notice } from '@/components/ui/notice';
 import { createQueryClient } from '@/lib/query-client';
 import { AccountBar, DemoModeNotice } from '@/features/auth/components/account-bar';
-import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { useSessionGate } from '@/features/auth/use-session-gate';
 import type { Session } from '@/features/auth/api/session';
 import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
 import { ReportPage } from '@/features/report/components/report-page';
-import { SetupHelpPage } from '@/features/help/components/setup-help-page';
-import { SettingsPage } from '@/features/settings/components/settings-page';
-import { ShareButton } from '@/features/sharing/components/share-dialog';
+import { ShareButton } from '@/features/sharing/components/share-button';
 import { LinkGonePage } from '@/features/sharing/components/link-gone-page';
 import { CAMPAIGNS_PATH, displayApiBase, SETTINGS_PATH } from '@/lib/paths';
 import { Link, useLocation } from '@/lib/router';
 import { matchRoute, type Route } from './routes';
-import { SharedView } from './shared-view';
 
-// The wallboard is its own chunk: the report's first load does not carry it.
-const WallboardPage = lazy(() => import('@/features/wallboard/components/wallboard-page'));
+// The first load carries the campaigns list and the report. Every other screen is its own chunk, fetched when its
+// route is opened: the wallboard, sign-in, settings (users, share links, displays, audit), help, a share link's view.
+const screens = {
+  wallboard: () => import('@/features/wallboard/components/wallboard-page'),
+  signIn: () => import('@/features/auth/components/sign-in-page'),
+  settings: () => import('@/features/settings/components/settings-page'),
+  setupHelp: () => import('@/features/help/components/setup-help-page'),
+  shared: () => import('./shared-view'),
+};
+const WallboardPage = lazy(screens.wallboard);
+const SignInPage = lazy(() => screens.signIn().then((module) => ({ default: module.SignInPage })));
+const SettingsPage = lazy(() => screens.settings().then((module) => ({ default: module.SettingsPage })));
+const SetupHelpPage = lazy(() => screens.setupHelp().then((module) => ({ default: module.SetupHelpPage })));
+const SharedView = lazy(() => screens.shared().then((module) => ({ default: module.SharedView })));
+
+/** Imports every lazy screen's chunk (tests do, before what they time). */
+export const loadLazyScreens = () => Promise.all(Object.values(screens).map((load) => load()));
+
+/** Stands where a screen will be while its chunk loads: the header above it stays put. */
+const screenLoading = <p role="status">Loading…</p>;
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -51,7 +65,9 @@ function Shell() {
   if (route.name === 'shared' || route.name === 'shared-not-found') {
     return (
       <Frame brand={<span className="text-lg font-bold tracking-tight text-slate-900">callboard</span>} tagline="Shared report, read-only">
-        {route.name === 'shared' ? <SharedView key={route.token} token={route.token} campaignId={route.campaignId} /> : <LinkGonePage />}
+        <Suspense fallback={screenLoading}>
+          {route.name === 'shared' ? <SharedView key={route.token} token={route.token} campaignId={route.campaignId} /> : <LinkGonePage />}
+        </Suspense>
       </Frame>
     );
   }
@@ -96,11 +112,15 @@ function SignedInShell({ route }: { route: Route }) {
           <p>{session.error.message}</p>
         </Notice>
       ) : signedIn === null ? (
-        <SignInPage />
+        <Suspense fallback={screenLoading}>
+          <SignInPage />
+        </Suspense>
       ) : (
         <>
           {signedIn.demo ? <DemoModeNotice /> : null}
-          <Screen route={route} session={signedIn} />
+          <Suspense fallback={screenLoading}>
+            <Screen route={route} session={signedIn} />
+          </Suspense>
         </>
       )}
     </Frame>

@@ -1,13 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SIGNED_IN_ADMIN } from '../../../../../mocks/api/access';
-import { renderApp } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp } from '@/testing/render-app';
 
 const server = startApiServer();
+beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
 
 function signedOutUntilSignIn() {
   let signedIn = false;

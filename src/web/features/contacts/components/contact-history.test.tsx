@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID, seedContactsFixture } from '../../../../../mocks/api/fixtures';
-import { renderApp } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp, waitForLazyPanel } from '@/testing/render-app';
 
 const server = startApiServer();
+beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
 
 describe('contact history', () => {
   it('opens from the contact list and shows every attempt, its recording, and which recordings are past 90 days', async () => {
@@ -25,6 +26,7 @@ describe('contact history', () => {
     );
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}?q=${encodeURIComponent(contact.number)}`);
     // By label rather than role: role queries over the whole report page are slow in jsdom.
+    await waitForLazyPanel('contacts');
     const table = await screen.findByRole('table', { name: 'Contacts' });
     fireEvent.click(await within(table).findByLabelText(`Call history of ${contact.number}`, { selector: 'button' }, { timeout: 5000 }));
 

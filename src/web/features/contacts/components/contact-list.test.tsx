@@ -1,13 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
 import { SEED_CAMPAIGN_ID } from '../../../../../mocks/api/fixtures';
 import { campaignKeys } from '@/lib/query-keys';
-import { renderApp } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp, waitForLazyPanel } from '@/testing/render-app';
 
 const server = startApiServer();
+beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
 const TOTAL = 100_000;
 
 /** A campaign of 100,000 contacts, generated per page as the server would page them. */
@@ -35,6 +36,7 @@ describe('contact list', () => {
     const offsets: number[] = [];
     server.use(bigContactList(offsets));
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
+    await waitForLazyPanel('contacts');
     expect(await screen.findByText('1,00,000 contacts')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Contacts' });
     expect(table).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
@@ -74,6 +76,7 @@ describe('contact list', () => {
       }),
     );
     const { queryClient } = renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
+    await waitForLazyPanel('contacts');
     const table = await screen.findByRole('table', { name: 'Contacts' });
     expect(await within(table).findByText('Contact 0')).toBeInTheDocument();
     const refetch = () => act(() => queryClient.refetchQueries({ queryKey: campaignKeys.contacts(SEED_CAMPAIGN_ID) }));
@@ -112,6 +115,7 @@ describe('contact list', () => {
       ),
     );
     const { queryClient } = renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
+    await waitForLazyPanel('contacts');
     expect(await screen.findByText('Still')).toBeInTheDocument();
     newest = 1;
     await act(() => queryClient.refetchQueries({ queryKey: campaignKeys.contacts(SEED_CAMPAIGN_ID) }));

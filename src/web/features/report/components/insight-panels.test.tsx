@@ -1,12 +1,12 @@
 // The report's insight parts, read as a campaign manager sees them: a paused campaign part-way through (rates so far,
 // too early to judge, above range, your usual), its cost and revenue, why nothing is happening, the day-by-hour
 // heatmap and its table, and the seed example's retry sentence.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { PAUSED_CAMPAIGN_ID, pausedReportFixture, seedReportFixture } from '../../../../../mocks/api/fixtures';
-import { renderApp } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp } from '@/testing/render-app';
 import { BusinessPanel } from './business-panel';
 import { DayHourHeatmap } from './day-hour-heatmap';
 import { TagTable } from './tag-table';
@@ -15,6 +15,7 @@ import { MetricTile } from './metric-tile';
 import { RetryTable } from './retry-table';
 
 startApiServer();
+beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
 
 describe('metric tiles that do not cry wolf', () => {
   it('shows a running campaign\'s rates "so far", above range rather than healthy, and your usual', async () => {

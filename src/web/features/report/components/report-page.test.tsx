@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -8,9 +8,10 @@ import { SEED_CAMPAIGN_ID, seedReportFixture } from '../../../../../mocks/api/fi
 import type { Report } from '@domain/api-schemas';
 import { campaignKeys } from '@/lib/query-keys';
 import { FakeEventSource } from '@/testing/fake-event-source';
-import { renderApp } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp, waitForLazyPanel } from '@/testing/render-app';
 
 const server = startApiServer();
+beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
 const reportUrl = `/campaigns/${SEED_CAMPAIGN_ID}`;
 
 function tile(label: string) {
@@ -159,6 +160,7 @@ describe('campaign report', () => {
       if (url.pathname.endsWith('/contacts')) searches.push(url.searchParams.get('q') ?? '');
     });
     renderApp(reportUrl);
+    await waitForLazyPanel('contacts');
     expect(await screen.findByText('2,500 contacts')).toBeInTheDocument();
     await user.type(screen.getByRole('searchbox', { name: /search contacts/i }), '45000007');
     expect(await screen.findByText('1 contact match')).toBeInTheDocument();
@@ -174,6 +176,7 @@ describe('campaign report', () => {
   it('filters contacts by final status and sorts by a column header', async () => {
     const user = userEvent.setup();
     renderApp(reportUrl);
+    await waitForLazyPanel('contacts');
     await screen.findByText('2,500 contacts');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Final status' }), 'busy');
     expect(await screen.findByText('87 contacts match')).toBeInTheDocument();

@@ -1,5 +1,7 @@
 // The campaign report: header and freshness, stale/sync notices, counts, metrics, charts (lazy), retries, best time,
-// contacts. The report is polled every 30 s and refetched sooner when the server pushes an event.
+// contacts. The report is polled every 30 s and refetched sooner when the server pushes an event. What sits below
+// the first screen (charts, heatmap, contacts, exports, uploads) is loaded in its own chunks, so that the tiles
+// show without waiting for them.
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ServerDownNotice, UpstreamStaleNotice } from '@/components/stale-data-notices';
@@ -10,14 +12,11 @@ import { ApiError } from '@/lib/api-client';
 import { useApiScope } from '@/lib/api-scope';
 import { useServerEvents } from '@/lib/use-server-events';
 import { useContactsSearch } from '@/features/contacts/contacts-search';
-import { ExportPanel } from '@/features/exports/components/export-panel';
-import { MetadataUpload } from '@/features/exports/components/metadata-upload';
 import { reportQueries } from '../api/get-report';
 import { useNumbersChangedAt } from '../api/numbers-changed-at';
 import { shapeReport } from '../api/shape-report';
 import { BestTimeText } from './best-time';
 import { BusinessPanel } from './business-panel';
-import { BestTimeHeatmap } from './best-time-heatmap';
 import { DiagnosisNotice } from './diagnosis-notice';
 import { MetricTiles } from './metric-tiles';
 import { isLive, ReportHeader } from './report-header';
@@ -26,10 +25,22 @@ import { StatsTiles } from './stats-tiles';
 import { StatusTable } from './status-table';
 import { TagTable } from './tag-table';
 import { SyncProgress } from './sync-progress';
-// A page composes another feature's component: the one cross-feature import ESLint allows.
-import { ContactList } from '@/features/contacts/components/contact-list';
 
 const loadCharts = () => import('./report-charts');
+const panels = {
+  heatmap: () => import('./best-time-heatmap'),
+  // A page composes another feature's component: the one cross-feature import ESLint allows.
+  contacts: () => import('@/features/contacts/components/contact-list'),
+  exports: () => import('@/features/exports/components/export-panel'),
+  upload: () => import('@/features/exports/components/metadata-upload'),
+};
+const BestTimeHeatmap = lazy(() => panels.heatmap().then((module) => ({ default: module.BestTimeHeatmap })));
+const ContactList = lazy(() => panels.contacts().then((module) => ({ default: module.ContactList })));
+const ExportPanel = lazy(() => panels.exports().then((module) => ({ default: module.ExportPanel })));
+const MetadataUpload = lazy(() => panels.upload().then((module) => ({ default: module.MetadataUpload })));
+
+/** Imports the chunks of the lazy panels, not the charts' (tests do, before what they time). */
+export const loadReportPanels = () => Promise.all(Object.values(panels).map((load) => load()));
 
 const StatusPieChart = lazy(() => loadCharts().then((module) => ({ default: module.StatusPieChart })));
 const ThroughputChart = lazy(() => loadCharts().then((module) => ({ default: module.ThroughputChart })));
@@ -42,6 +53,15 @@ function ChartBox({ children, label }: { children: ReactNode; label: string }) {
         {children}
       </Suspense>
     </div>
+  );
+}
+
+/** Holds a lazy panel's place (about its loaded height) while its chunk loads, so that nothing below it jumps. */
+function Panel({ children, label, minHeight }: { children: ReactNode; label: string; minHeight: number }) {
+  return (
+    <Suspense fallback={<div role="status" aria-label={`Loading ${label}`} style={{ minHeight }} className="w-full animate-pulse rounded-lg bg-slate-100" />}>
+      {children}
+    </Suspense>
   );
 }
 
@@ -166,13 +186,17 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
             </ChartBox>
           ) : null}
           <h3 className="text-base font-semibold text-slate-900">By day of week and hour</h3>
-          <BestTimeHeatmap cells={data.bestTime.byDayHour} timeZone={data.bestTime.timeZone} />
+          <Panel label="day and hour heatmap" minHeight={240}>
+            <BestTimeHeatmap cells={data.bestTime.byDayHour} timeZone={data.bestTime.timeZone} />
+          </Panel>
         </Section>
       </div>
 
       {scope.contacts ? (
         <Section title="Contacts">
-          <ContactList campaignId={campaignId} timeZone={zone} />
+          <Panel label="contacts" minHeight={480}>
+            <ContactList campaignId={campaignId} timeZone={zone} />
+          </Panel>
         </Section>
       ) : null}
 
@@ -180,16 +204,22 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
       {scope.shared ? (
         scope.contacts ? (
           <Section title="Export to CSV">
-            <ExportPanel campaignId={campaignId} filters={contactFilters} />
+            <Panel label="export choices" minHeight={200}>
+              <ExportPanel campaignId={campaignId} filters={contactFilters} />
+            </Panel>
           </Section>
         ) : null
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <Section title="Export to CSV">
-            <ExportPanel campaignId={campaignId} filters={contactFilters} />
+            <Panel label="export choices" minHeight={200}>
+              <ExportPanel campaignId={campaignId} filters={contactFilters} />
+            </Panel>
           </Section>
           <Section title="Contact details">
-            <MetadataUpload campaignId={campaignId} />
+            <Panel label="contact details upload" minHeight={200}>
+              <MetadataUpload campaignId={campaignId} />
+            </Panel>
           </Section>
         </div>
       )}

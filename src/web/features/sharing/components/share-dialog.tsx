@@ -1,4 +1,4 @@
-// The report's Share button and its dialog: make a read-only link to this campaign (expiry, privacy, contacts,
+// The report's Share dialog (its button is share-button.tsx): make a read-only link to this campaign (expiry, privacy, contacts,
 // label), copy its URL, and manage the campaign's existing links. Full numbers are an admin's call (docs/access.md).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -17,29 +17,6 @@ export const EXPIRY_OPTIONS = [
   { hours: 720, label: '30 days' },
   { hours: SHARE_TTL_HOURS.max, label: '90 days' },
 ] as const;
-
-export function ShareButton({ campaignId, campaignName, role }: { campaignId: string; campaignName?: string; role: Role }) {
-  const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  return (
-    <>
-      <Button ref={buttonRef} aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Share
-      </Button>
-      {open ? (
-        <ShareDialog
-          campaignId={campaignId}
-          campaignName={campaignName}
-          role={role}
-          onClose={() => {
-            setOpen(false);
-            buttonRef.current?.focus();
-          }}
-        />
-      ) : null}
-    </>
-  );
-}
 
 export function ShareDialog({ campaignId, campaignName, role, onClose }: { campaignId: string; campaignName?: string; role: Role; onClose: () => void }) {
   const titleId = useId();

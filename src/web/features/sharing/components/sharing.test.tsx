@@ -1,13 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { SHARED_TOKEN } from '../../../../../mocks/api/access';
 import { SEED_CAMPAIGN_ID } from '../../../../../mocks/api/fixtures';
-import { renderApp, TEST_ADMIN_SESSION } from '@/testing/render-app';
+import { LOAD_LAZY_CHUNKS_MS, loadLazyChunks, renderApp, TEST_ADMIN_SESSION, waitForLazyDialog, waitForLazyPanel } from '@/testing/render-app';
 
 const server = startApiServer();
+beforeAll(loadLazyChunks, LOAD_LAZY_CHUNKS_MS);
 
 /** Each piece of text on the page (not their concatenation, which glues a chart's axis labels together). */
 function textsWithSevenDigits(): string[] {
@@ -28,6 +29,7 @@ describe('share dialog', () => {
     const user = userEvent.setup();
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`, undefined, { session: { user: { ...TEST_ADMIN_SESSION.user, role: 'manager' } } });
     await user.click(await screen.findByRole('button', { name: 'Share' }));
+    await waitForLazyDialog();
     const dialog = screen.getByRole('dialog', { name: /Share/ });
     expect(within(dialog).getByLabelText('Expires after')).toHaveDisplayValue('7 days');
     expect(within(dialog).getByRole('radio', { name: /Masked/ })).toBeChecked();
@@ -58,6 +60,7 @@ describe('share dialog', () => {
     const user = userEvent.setup();
     renderApp(`/campaigns/${SEED_CAMPAIGN_ID}`);
     await user.click(await screen.findByRole('button', { name: 'Share' }));
+    await waitForLazyDialog();
     const dialog = screen.getByRole('dialog');
     await user.click(await within(dialog).findByRole('button', { name: 'Rotate For the collections team' }));
     expect(await within(dialog).findByLabelText(/New URL of sl_seed1/)).toHaveValue('http://localhost:3000/s/rotated-token-abcdefghijk');
@@ -75,7 +78,8 @@ describe('shared view', () => {
     expect(screen.queryByRole('link', { name: 'callboard' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Share' })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Sign in to callboard' })).not.toBeInTheDocument();
-    const table = screen.getByRole('table', { name: 'Contacts' });
+    await waitForLazyPanel('contacts');
+    const table = await screen.findByRole('table', { name: 'Contacts' });
     await within(table).findAllByText(/^\+91\*+\d{4}$/);
     expect(textsWithSevenDigits()).toEqual([]);
     // The link allows contacts, so it may export them: masked, under its own prefix, without the sheet's columns.
@@ -108,6 +112,9 @@ describe('shared view', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Payment Reminder Q1' })).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Contacts' })).not.toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Export to CSV' })).not.toBeInTheDocument();
+    // Not merely still loading: the panels are not there at all.
+    expect(screen.queryByRole('status', { name: 'Loading contacts' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('status', { name: 'Loading export choices' })).not.toBeInTheDocument();
     revoked = true;
     await queryClient.invalidateQueries();
     expect(await screen.findByRole('heading', { name: 'This link is no longer available' })).toBeInTheDocument();
