@@ -67,6 +67,8 @@ describe('queryContacts', () => {
   it('filters by final status and combines it with a search', () => {
     expect(numbers({ status: 'completed', sort: 'number:asc' })).toEqual(['+917700033333', '+919700044444', '+919876543210']);
     expect(numbers({ status: 'completed', q: 'asha' })).toEqual(['+919876543210']);
+    expect(numbers({ status: 'completed', sort: 'name:asc' })).toEqual(['+919876543210', '+919700044444', '+917700033333']);
+    expect(numbers({ status: 'completed', sort: 'name:desc' })).toEqual(['+917700033333', '+919700044444', '+919876543210']);
     expect(store.queryContacts('camp1', query({ status: 'in-progress' }))).toEqual({ total: 0, rows: [] });
   });
 

@@ -338,7 +338,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    name: 'contacts counted per campaign and final status',
+    name: 'contacts counted per campaign and final status; name sorts within a status',
     sql: `
       -- The contact list's total (all of a campaign's contacts, or those of one status) is read from here instead of
       -- being counted over 100,000 index entries per request. Triggers keep it, so no writer can forget to.
@@ -363,6 +363,10 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO contact_counts (campaign_id, final_status, contacts) VALUES (new.campaign_id, new.final_status, 1)
           ON CONFLICT (campaign_id, final_status) DO UPDATE SET contacts = contacts + 1;
       END;
+
+      -- A status filter sorted by name reads its page from an index, instead of sorting every contact of the status.
+      CREATE INDEX contacts_by_status_name_asc ON contacts (campaign_id, final_status, name IS NULL, name COLLATE NOCASE, number);
+      CREATE INDEX contacts_by_status_name_desc ON contacts (campaign_id, final_status, name IS NULL, name COLLATE NOCASE DESC, number DESC);
     `,
   },
 ];
