@@ -27,17 +27,16 @@ export function buildReport(input: ReportInput): Report {
   const timeZone = resolveTimeZone(input.timeZone);
   const campaignActive = isCampaignActive(campaign.status);
   const nowMs = input.now.getTime();
-  const calls = trustedCalls(input.calls, plausibleCallWindow(campaign, nowMs));
-
-  const columns = toColumns(calls);
+  // One pass over the call objects copies the trusted calls into columns; every later pass reads the columns.
+  const window = plausibleCallWindow(campaign, nowMs);
+  const columns = toColumns(input.calls, window);
   const scan = scanCalls(columns, { campaignActive, retries: campaign.retries });
-  const { stats, notes: countNotes } = reconcileStats(campaign.stats, scan.records, { callsStored: calls.length, campaignActive });
+  const { stats, notes: countNotes } = reconcileStats(campaign.stats, scan.records, { callsStored: columns.size, campaignActive });
 
   // Timeline starts use one offset (the zone's now): fixed for India, and a DST zone's buckets stay exact instants.
   const offsetNow = zoneOffsetMinutes(timeZone, nowMs);
   const pricing = input.pricing ?? { rupeesPerPulse: null, pulseSec: DEFAULT_PULSE_SEC };
-  let endedCalls = 0;
-  for (let i = 0; i < columns.size; i++) if (columns.status[i] !== CODE_IN_PROGRESS) endedCalls++;
+  const contactMetadata = input.contactMetadata ?? [];
 
   return {
     campaign: {
@@ -54,7 +53,7 @@ export function buildReport(input: ReportInput): Report {
     metrics: buildMetrics(stats, scan, rateBasis(stats, campaignActive)),
     breakdown: buildBreakdown(stats),
     retries: buildRetries(scan),
-    timeline: buildTimeline(columns, offsetNow, (first, last, offset) => chooseReadableBucketSec(first, last, offset, endedCalls)),
+    timeline: buildTimeline(columns, offsetNow, (first, last, offset) => chooseReadableBucketSec(first, last, offset, columns.endedCount)),
     bestTime: { ...buildBestTime(columns, timeZone), byDayHour: dayHourCells(dayHourGrid(columns, timeZone)) },
     sync: {
       callsSynced: sync.callsSynced,
@@ -65,17 +64,18 @@ export function buildReport(input: ReportInput): Report {
       staleSince: sync.staleSince,
       upstream: sync.upstream,
       webhooks: sync.webhooks,
-      notes: [...syncNotes(sync, calls.length, campaignActive), ...countNotes],
+      notes: [...syncNotes(sync, columns.size, campaignActive), ...countNotes],
     },
     business: buildBusiness(
       totalCost(columns, pricing.pulseSec, CODE_IN_PROGRESS),
       scan.contactsConnected,
       pricing,
-      input.revenue ?? revenueFromMetadata(input.contactMetadata ?? []),
+      input.revenue ?? revenueFromMetadata(contactMetadata),
     ),
     benchmarks: buildBenchmarks(input.history ?? [], nowMs, campaign.id),
     diagnosis: diagnose({ campaign, stats, columns, upstream: sync.upstream, nowMs, offsetMinutes: offsetNow }),
-    tags: buildTagRows(input.contactMetadata ?? [], calls),
+    // Tags need whole calls: the trusted ones are copied out only when a sheet gave tags to count.
+    tags: contactMetadata.length === 0 ? [] : buildTagRows(contactMetadata, trustedCalls(input.calls, window)),
     generatedAt: isoWithOffset(nowMs, offsetNow),
   };
 }

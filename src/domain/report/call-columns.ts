@@ -1,10 +1,14 @@
 // The call list turned into columns (typed arrays) in one pass: which contact each call belongs to, its status
-// code, time and attempt number. Every later pass of the report reads these instead of 200,000 objects.
+// code, time and attempt number. Every later pass of the report reads these instead of 200,000 objects. The same
+// pass applies the report's trust rules (trusted-calls.ts): a call it cannot place in time is left out, an
+// impossible value is read as unknown.
 import type { CallStatus } from '../call-status';
-import { DECIDING_RANK } from '../contacts/fold-contact';
+import { DECIDING_RANK, STATUS_BY_DECIDING_RANK } from '../contacts/fold-contact';
 import type { ReportCall } from '../report-input';
+import { ANY_TIME, trustedAttempt, trustedDurationSec, trustedPrice, type CallWindow } from './trusted-calls';
 
 export interface CallColumns {
+  /** The calls kept (those inside the report's window). */
   size: number;
   contactCount: number;
   /** Contact index (0..contactCount-1) of each call: calls grouped by called number. */
@@ -21,6 +25,8 @@ export interface CallColumns {
   /** Time span of the ended (not in-progress) calls; +Infinity / -Infinity when none has ended. */
   firstEndedAt: number;
   lastEndedAt: number;
+  /** Calls that have ended (not in progress). */
+  endedCount: number;
 }
 
 export const CODE_IN_PROGRESS = DECIDING_RANK['in-progress'];
@@ -56,36 +62,42 @@ const ORDER_RANK: Readonly<Record<CallStatus, number>> = {
   'in-progress': 5,
 };
 
-export function compareCallsInOrder(a: ReportCall, b: ReportCall): number {
-  return (
-    a.at - b.at ||
-    ORDER_RANK[a.status] - ORDER_RANK[b.status] ||
-    (a.durationSec ?? -1) - (b.durationSec ?? -1) ||
-    (a.price ?? -1) - (b.price ?? -1)
-  );
-}
+/** ORDER_RANK indexed by status code (DECIDING_RANK), for ordering columns. */
+const ORDER_RANK_BY_CODE: readonly number[] = STATUS_BY_DECIDING_RANK.map((status) => ORDER_RANK[status]);
 
 /** Flags per contact: its calls arrived out of time order (or tied); one of its calls lacks Exotel's number. */
 const OUT_OF_ORDER = 1;
 const NUMBER_MISSING = 2;
 const NEEDS_SORT = OUT_OF_ORDER | NUMBER_MISSING;
 
-export function toColumns(calls: readonly ReportCall[]): CallColumns {
-  const size = calls.length;
-  const contactOf = new Int32Array(size);
-  const status = new Uint8Array(size);
-  const at = new Float64Array(size);
-  const attempt = new Int32Array(size);
-  const durationSec = new Float64Array(size);
-  const price = new Float64Array(size);
+export function toColumns(calls: readonly ReportCall[], window: CallWindow = ANY_TIME): CallColumns {
+  const capacity = calls.length;
+  let contactOf = new Int32Array(capacity);
+  let status = new Uint8Array(capacity);
+  let at = new Float64Array(capacity);
+  let attempt = new Int32Array(capacity);
+  let durationSec = new Float64Array(capacity);
+  let price = new Float64Array(capacity);
   let firstEndedAt = Number.POSITIVE_INFINITY;
   let lastEndedAt = Number.NEGATIVE_INFINITY;
+  let endedCount = 0;
   const byNumber = new Map<string, number>();
   const inProgress = CODE_IN_PROGRESS;
+  const { fromMs, toMs } = window;
+  // ANY_TIME keeps every call, even one without a usable time, so that column i stays call i.
+  const keepAll = window === ANY_TIME;
+  // Function-local copies: imported bindings are re-checked on every read.
+  const readDuration = trustedDurationSec;
+  const readPrice = trustedPrice;
+  const readAttempt = trustedAttempt;
 
   // Pass 1 touches each call object once and copies what the report needs into columns.
-  for (let i = 0; i < size; i++) {
-    const call = calls[i]!;
+  let size = 0;
+  for (let c = 0; c < capacity; c++) {
+    const call = calls[c]!;
+    const t = call.at;
+    if (!(t >= fromMs && t <= toMs) && !keepAll) continue;
+    const i = size++;
     let contact = byNumber.get(call.number);
     if (contact === undefined) {
       contact = byNumber.size;
@@ -94,15 +106,23 @@ export function toColumns(calls: readonly ReportCall[]): CallColumns {
     contactOf[i] = contact;
     const code = statusCode(call.status);
     status[i] = code;
-    const t = call.at;
     at[i] = t;
-    durationSec[i] = call.durationSec ?? Number.NaN;
-    price[i] = call.price ?? Number.NaN;
-    attempt[i] = call.attemptNumber ?? 0; // 0: not given, filled in below
+    durationSec[i] = readDuration(call.durationSec);
+    price[i] = readPrice(call.price);
+    attempt[i] = readAttempt(call.attemptNumber); // 0: not given, filled in below
     if (code !== inProgress) {
+      endedCount++;
       if (t < firstEndedAt) firstEndedAt = t;
       if (t > lastEndedAt) lastEndedAt = t;
     }
+  }
+  if (size < capacity) {
+    contactOf = contactOf.subarray(0, size);
+    status = status.subarray(0, size);
+    at = at.subarray(0, size);
+    attempt = attempt.subarray(0, size);
+    durationSec = durationSec.subarray(0, size);
+    price = price.subarray(0, size);
   }
   const contactCount = byNumber.size;
 
@@ -112,6 +132,7 @@ export function toColumns(calls: readonly ReportCall[]): CallColumns {
   const seen = new Int32Array(contactCount);
   const lastAt = new Float64Array(contactCount).fill(Number.NEGATIVE_INFINITY);
   const flags = new Uint8Array(contactCount);
+  const derived = new Uint8Array(size);
   let anyNeedsSort = false;
   const outOfOrder = OUT_OF_ORDER;
   const numberMissing = NUMBER_MISSING;
@@ -125,26 +146,35 @@ export function toColumns(calls: readonly ReportCall[]): CallColumns {
     const place = ++seen[contact]!;
     if (attempt[i] === 0) {
       attempt[i] = place;
+      derived[i] = 1;
       flag |= numberMissing;
     }
     flags[contact] = flag;
     if (flag === needsSortBoth) anyNeedsSort = true;
   }
-  if (anyNeedsSort) orderOutOfOrderContacts(calls, contactOf, contactCount, flags, attempt);
-  return { size, contactCount, contactOf, status, at, attempt, durationSec, price, firstEndedAt, lastEndedAt };
+  const columns: CallColumns = { size, contactCount, contactOf, status, at, attempt, durationSec, price, firstEndedAt, lastEndedAt, endedCount };
+  if (anyNeedsSort) orderOutOfOrderContacts(columns, flags, derived);
+  return columns;
+}
+
+/** The order of one number's calls made at the same instant (ORDER_RANK), then by duration and price; unknown first. */
+function compareColumnsInOrder(columns: CallColumns, a: number, b: number): number {
+  const { at, status, durationSec, price } = columns;
+  const known = (value: number): number => (Number.isNaN(value) ? -1 : value);
+  return (
+    at[a]! - at[b]! ||
+    ORDER_RANK_BY_CODE[status[a]!]! - ORDER_RANK_BY_CODE[status[b]!]! ||
+    known(durationSec[a]!) - known(durationSec[b]!) ||
+    known(price[a]!) - known(price[b]!)
+  );
 }
 
 /** Numbers whose calls arrived out of time order (or at the same instant): sort each one's calls, a few at a time. */
-function orderOutOfOrderContacts(
-  calls: readonly ReportCall[],
-  contactOf: Int32Array,
-  contactCount: number,
-  flags: Uint8Array,
-  attempt: Int32Array,
-): void {
+function orderOutOfOrderContacts(columns: CallColumns, flags: Uint8Array, derived: Uint8Array): void {
+  const { contactOf, contactCount, attempt, size } = columns;
   const head = new Int32Array(contactCount).fill(-1);
-  const next = new Int32Array(calls.length);
-  for (let i = calls.length - 1; i >= 0; i--) {
+  const next = new Int32Array(size);
+  for (let i = size - 1; i >= 0; i--) {
     const contact = contactOf[i]!;
     if (flags[contact] !== NEEDS_SORT) continue;
     next[i] = head[contact]!;
@@ -155,10 +185,10 @@ function orderOutOfOrderContacts(
     if (flags[contact] !== NEEDS_SORT) continue;
     group.length = 0;
     for (let i = head[contact]!; i !== -1; i = next[i]!) group.push(i);
-    group.sort((a, b) => compareCallsInOrder(calls[a]!, calls[b]!));
+    group.sort((a, b) => compareColumnsInOrder(columns, a, b));
     for (let place = 0; place < group.length; place++) {
       const i = group[place]!;
-      if (calls[i]!.attemptNumber === null) attempt[i] = place + 1;
+      if (derived[i] === 1) attempt[i] = place + 1;
     }
   }
 }

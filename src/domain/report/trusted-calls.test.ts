@@ -32,4 +32,15 @@ describe('a report with stored values no call can have', () => {
   it('hands back the same array, uncopied, when every value is plausible', () => {
     expect(trustedCalls(good, window)).toBe(good);
   });
+
+  it('counts no contact known only from a call it cannot place in time', () => {
+    const report = buildReport(reportInput([...good, call('+919800000003', 'busy', Date.parse('+275760-09-13T00:00:00.000Z'))]));
+    expect(report.retries.total.contacts).toBe(2);
+  });
+
+  it('reads an impossible attempt number as unknown, so the call counts as the first attempt it is', () => {
+    const report = buildReport(reportInput([...good, call('+919800000003', 'busy', T0 + 120_000, { attemptNumber: 5000 })]));
+    expect(report.retries.rows.map((row) => row.attempt)).toEqual([1]);
+    expect(report.retries.total.contacts).toBe(3);
+  });
 });

@@ -10,6 +10,11 @@ export interface ContactSql {
   where: string;
   params: unknown[];
   orderBy: string;
+  /**
+   * The cheapest way to the number of matches: read from the per-status counts the database keeps (no search, no
+   * tag), counted while reading the page (a search, whose matches are all read to be sorted anyway), or counted.
+   */
+  countBy: 'status-counts' | 'with-page' | 'count';
 }
 
 const ORDER_BY: Record<ContactSort, string> = {
@@ -81,6 +86,8 @@ export function contactSql(campaignId: string, query: ContactFilter & { sort: Co
     params.push(campaignId, tagKeyOf(query.tag));
   }
   let from = 'contacts';
+  // Matches found through the trigram index are read whole to be sorted; a short fragment is matched row by row.
+  let searchDriven = false;
   const q = query.q.trim();
   if (q !== '' && hasMetadata) {
     // Either the contact's own digits and name match, or its row in the uploaded sheet does.
@@ -93,6 +100,7 @@ export function contactSql(campaignId: string, query: ContactFilter & { sort: Co
         : numeric
           ? { sql: "(number_digits LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')", params: [likeContains(digits), likeContains(q)] }
           : { sql: "name LIKE ? ESCAPE '\\'", params: [likeContains(q)] };
+    searchDriven = [...term].length >= TRIGRAM;
     conditions.push(
       `(${own.sql} OR number_key IN (SELECT number_key FROM contact_metadata WHERE campaign_id = ? AND search_text LIKE ? ESCAPE '\\'))`,
     );
@@ -105,6 +113,7 @@ export function contactSql(campaignId: string, query: ContactFilter & { sort: Co
     if ([...term].length >= TRIGRAM) {
       // CROSS JOIN makes SQLite start from the index's matches, whatever its statistics say.
       from = 'contact_search CROSS JOIN contacts ON contacts.search_id = contact_search.rowid';
+      searchDriven = true;
       conditions.unshift('contact_search MATCH ?');
       params.unshift(`"${term.replace(/"/g, '""')}"`);
     } else if (numeric) {
@@ -115,7 +124,8 @@ export function contactSql(campaignId: string, query: ContactFilter & { sort: Co
       params.push(likeContains(q));
     }
   }
-  return { from, where: conditions.join(' AND '), params, orderBy: ORDER_BY[query.sort] };
+  const countBy = searchDriven ? 'with-page' : q !== '' || query.tag !== undefined ? 'count' : 'status-counts';
+  return { from, where: conditions.join(' AND '), params, orderBy: ORDER_BY[query.sort], countBy };
 }
 
 /**
@@ -138,5 +148,5 @@ export function pendingContactSql(campaignId: string, query: ContactFilter): Con
     conditions.push("m.search_text LIKE ? ESCAPE '\\'");
     params.push(likeContains(metadataTerm(q)));
   }
-  return { from: 'contact_metadata AS m', where: conditions.join(' AND '), params, orderBy: 'm.number_key ASC' };
+  return { from: 'contact_metadata AS m', where: conditions.join(' AND '), params, orderBy: 'm.number_key ASC', countBy: 'count' };
 }

@@ -2,7 +2,7 @@
 // status, a sort and pages, with a total that counts every match; and, once a contact sheet is uploaded, its names,
 // emails and tags searched too, a tag filter, and the sheet's not-yet-dialled contacts listed as pending.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ContactsQuery } from '../../../domain/api-schemas';
+import type { ContactFinalStatus, ContactsQuery } from '../../../domain/api-schemas';
 import type { CallStatus } from '../../../domain/call-status';
 import type { ContactMetadataRow } from '../../../domain/csv/contact-metadata-sheet';
 import { STORE_KINDS, storesFor } from '../../testing/store-implementations';
@@ -76,6 +76,8 @@ describe.each(STORE_KINDS)('contacts (%s)', (kind) => {
     it('filters by final status and combines it with a search', () => {
       expect(numbers({ status: 'completed', sort: 'number:asc' })).toEqual(['+917700033333', '+919700044444', '+919876543210']);
       expect(numbers({ status: 'completed', q: 'asha' })).toEqual(['+919876543210']);
+      expect(numbers({ status: 'completed', sort: 'name:asc' })).toEqual(['+919876543210', '+919700044444', '+917700033333']);
+      expect(numbers({ status: 'completed', sort: 'name:desc' })).toEqual(['+917700033333', '+919700044444', '+919876543210']);
       expect(store.queryContacts('camp1', query({ status: 'in-progress' }))).toEqual({ total: 0, rows: [] });
     });
 
@@ -120,6 +122,58 @@ describe.each(STORE_KINDS)('contacts (%s)', (kind) => {
       expect(page2.total).toBe(6);
       expect([...page1.rows, ...page2.rows].map((r) => r.number)).toEqual(all);
       expect(store.queryContacts('camp1', query({ offset: 100 }))).toEqual({ total: 6, rows: [] });
+    });
+
+    it('keeps every total right as contacts appear and change status', () => {
+      // Ravi, busy so far, answers his third attempt; a new contact is dialled and is busy.
+      store.upsertCalls(
+        [
+          callOf('ravi-3', { number: '+919812345678', name: 'Ravi Kumar', status: 'completed', dateCreated: '2025-03-01T11:00:00+05:30', attemptNumber: 3, durationSec: 30 }),
+          callOf('meena-1', { number: '+919600055555', name: 'Meena', status: 'busy', dateCreated: '2025-03-01T11:05:00+05:30', attemptNumber: 1 }),
+        ],
+        'sync',
+      );
+      const totalOf = (status?: ContactFinalStatus) => store.queryContacts('camp1', query({ status })).total;
+      expect(totalOf()).toBe(7);
+      expect(totalOf('completed')).toBe(4);
+      expect(totalOf('busy')).toBe(1);
+      expect(totalOf('pending')).toBe(0);
+      for (const status of ['completed', 'busy', 'no-answer', 'failed', 'in-progress'] as const) {
+        expect(totalOf(status)).toBe(numbers({ status }).length);
+      }
+      expect(store.queryContacts('camp2', query()).total).toBe(1);
+    });
+
+    it('counts every search match even when the page asked for lies past them', () => {
+      expect(store.queryContacts('camp1', query({ q: 'asha', offset: 10 }))).toEqual({ total: 2, rows: [] });
+      expect(store.queryContacts('camp1', query({ q: 'as', offset: 1, limit: 1 })).total).toBe(2);
+    });
+
+    it('shows an uploaded sheet on the contacts it names, lists its undialled contacts last, and counts both', () => {
+      store.replaceContactMetadata('camp1', {
+        columns: ['city'],
+        rows: [
+          { key: '9876543210', number: '+919876543210', name: 'Asha R', email: 'asha@example.com', tags: ['vip'], revenue: null, metadata: { city: 'Pune' } },
+          { key: '9000000001', number: '+919000000001', name: 'Not Yet Called', email: null, tags: ['vip'], revenue: null, metadata: {} },
+        ],
+        uploadedAt: '2025-03-01T09:00:00+05:30',
+      });
+      const dialled = [...PEOPLE.map((p) => p.number)].sort();
+      const all = store.queryContacts('camp1', query({ sort: 'number:asc' }));
+      expect(all.total).toBe(7);
+      expect(all.rows.map((row) => row.number)).toEqual([...dialled, '+919000000001']);
+      expect(all.rows.find((row) => row.number === '+919876543210')).toMatchObject({ name: 'Asha R', email: 'asha@example.com', tags: ['vip'], metadata: { city: 'Pune' } });
+      expect(all.rows.find((row) => row.number === '+919812345678')).toMatchObject({ name: 'Ravi Kumar', email: null, tags: [], metadata: {} });
+      expect(all.rows.at(-1)).toMatchObject({ name: 'Not Yet Called', finalStatus: 'pending', attempts: 0, lastCallAt: null });
+
+      const straddling = store.queryContacts('camp1', query({ sort: 'number:asc', offset: 5, limit: 2 }));
+      expect(straddling.total).toBe(7);
+      expect(straddling.rows.map((row) => row.number)).toEqual([dialled[5], '+919000000001']);
+
+      expect(store.queryContacts('camp1', query({ q: 'example.com' })).rows.map((row) => row.number)).toEqual(['+919876543210']);
+      expect(numbers({ q: 'vip', sort: 'number:asc' })).toEqual(['+919876543210', '+919000000001']);
+      expect(store.queryContacts('camp1', query({ q: 'asha', offset: 10 }))).toEqual({ total: 2, rows: [] });
+      expect(store.queryContacts('camp1', query({ status: 'completed' })).total).toBe(3);
     });
   });
 

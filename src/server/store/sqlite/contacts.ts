@@ -6,7 +6,7 @@ import { CALL_STATUSES } from '../../../domain/call-status';
 import { foldContact, type ContactAttempt, type FoldedContact } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
 import { metadataCells, metadataFields } from '../contact-metadata-rows';
-import { contactSql, digitsOf, numberKeyOf, pendingContactSql, searchTextOf } from '../contact-query';
+import { contactSql, digitsOf, numberKeyOf, pendingContactSql, searchTextOf, type ContactSql } from '../contact-query';
 import { contactRowDbSchema, isCallStatus, numberOrNull } from '../rows';
 import type { SqliteConnection } from './connection';
 import { COUNTER, type SqliteCounters } from './counters';
@@ -25,6 +25,9 @@ const storedContactRow = z.object({
 });
 
 const pendingRow = metadataCells.extend({ number: z.string(), name: z.string().nullable() });
+const sheetRow = metadataCells.extend({ number_key: z.string(), name: z.string().nullable() });
+const pageRow = z.object({ number: z.string(), n: z.number().int() });
+const pageContactRow = contactRowDbSchema.extend({ number_key: z.string() });
 
 export class SqliteContacts {
   constructor(
@@ -91,43 +94,14 @@ export class SqliteContacts {
   queryContacts(campaignId: string, query: ContactsQuery): ContactsResponse {
     const sql = (source: string) => this.connection.sql(source);
     const hasMetadata = sql('SELECT 1 FROM contact_metadata_uploads WHERE campaign_id = ?').get(campaignId) !== undefined;
-    const { from, where, params, orderBy } = contactSql(campaignId, query, hasMetadata);
-    const dialledTotal = countRow.parse(sql(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params)).n;
+    const dialled = contactSql(campaignId, query, hasMetadata);
+    const { numbers, dialledTotal } = this.dialledPage(campaignId, dialled, query);
     // Contacts only the uploaded sheet knows (pending) come after every dialled one, whatever the sort.
     const pending = hasMetadata ? pendingContactSql(campaignId, query) : null;
     const pendingTotal = pending === null ? 0 : countRow.parse(sql(`SELECT COUNT(*) AS n FROM ${pending.from} WHERE ${pending.where}`).get(...pending.params)).n;
     const total = dialledTotal + pendingTotal;
     if (total <= query.offset) return { total, rows: [] };
-    const rows: ContactRow[] = [];
-    if (query.offset < dialledTotal) {
-      // The page's numbers come from a sort index alone (however deep the offset), or from the search matches;
-      // only those rows are then read, by primary key, in the page's order.
-      const numbers = sql(`SELECT number FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(...params, query.limit, query.offset);
-      const read = sql(
-        `SELECT c.number, COALESCE(m.name, c.name) AS name, c.final_status, c.attempts, c.last_duration_sec, c.first_call_at,
-           c.last_call_at, m.email, m.tags_json, m.metadata_json
-         FROM contacts AS c LEFT JOIN contact_metadata AS m ON m.campaign_id = c.campaign_id AND m.number_key = c.number_key
-         WHERE c.campaign_id = ? AND c.number = ?`,
-      );
-      for (const number of numbers) {
-        const raw = read.get(campaignId, number);
-        if (raw === undefined) continue;
-        const row = contactRowDbSchema.parse(raw);
-        const extra = metadataCells.parse(raw);
-        rows.push({
-          number: row.number,
-          name: row.name,
-          finalStatus: row.final_status,
-          attempts: row.attempts,
-          lastDurationSec: row.last_duration_sec,
-          firstCallAt: new Date(row.first_call_at).toISOString(),
-          lastCallAt: new Date(row.last_call_at).toISOString(),
-          ...metadataFields(extra),
-        });
-      }
-    }
+    const rows = this.readContacts(campaignId, numbers, hasMetadata);
     const room = query.limit - rows.length;
     if (pending !== null && room > 0) {
       const offset = Math.max(0, query.offset - dialledTotal);
@@ -149,6 +123,76 @@ export class SqliteContacts {
       }
     }
     return { total, rows };
+  }
+
+  /**
+   * The numbers of the page's dialled contacts, from a sort index alone (however deep the offset) or from the search
+   * matches, and how many dialled contacts match in all.
+   */
+  private dialledPage(campaignId: string, dialled: ContactSql, query: ContactsQuery): { numbers: string[]; dialledTotal: number } {
+    const sql = (source: string) => this.connection.sql(source);
+    const { from, where, params, orderBy } = dialled;
+    const page = (select: string) => sql(`SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`);
+    const count = () => countRow.parse(sql(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`).get(...params)).n;
+    if (dialled.countBy === 'with-page') {
+      // Every match is read to be sorted anyway: counting them in the same statement saves a second search.
+      const matches = page('number, COUNT(*) OVER () AS n').all(...params, query.limit, query.offset).map((raw) => pageRow.parse(raw));
+      const first = matches[0];
+      return { numbers: matches.map((row) => row.number), dialledTotal: first === undefined ? count() : first.n };
+    }
+    const dialledTotal =
+      dialled.countBy === 'status-counts'
+        ? query.status === undefined
+          ? countRow.parse(sql('SELECT COALESCE(SUM(contacts), 0) AS n FROM contact_counts WHERE campaign_id = ?').get(campaignId)).n
+          : countRow.parse(sql('SELECT COALESCE(SUM(contacts), 0) AS n FROM contact_counts WHERE campaign_id = ? AND final_status = ?').get(campaignId, query.status)).n
+        : count();
+    if (query.offset >= dialledTotal) return { numbers: [], dialledTotal };
+    return { numbers: z.array(z.string()).parse(page('number').pluck().all(...params, query.limit, query.offset)), dialledTotal };
+  }
+
+  /**
+   * The rows of these dialled contacts, in this order, read in one statement (a statement per row costs a query plan
+   * each time); the sheet's name, email, tags and metadata are looked up only when the campaign has a sheet.
+   */
+  private readContacts(campaignId: string, numbers: readonly string[], hasMetadata: boolean): ContactRow[] {
+    if (numbers.length === 0) return [];
+    const sql = (source: string) => this.connection.sql(source);
+    const byNumber = new Map<string, z.infer<typeof pageContactRow>>();
+    for (const raw of sql(
+      `SELECT number, number_key, name, final_status, attempts, last_duration_sec, first_call_at, last_call_at
+       FROM contacts WHERE campaign_id = ? AND number IN (SELECT value FROM json_each(?))`,
+    ).all(campaignId, JSON.stringify(numbers))) {
+      const row = pageContactRow.parse(raw);
+      byNumber.set(row.number, row);
+    }
+    const sheet = new Map<string, z.infer<typeof sheetRow>>();
+    if (hasMetadata) {
+      const keys = [...byNumber.values()].map((row) => row.number_key);
+      for (const raw of sql(
+        `SELECT number_key, name, email, tags_json, metadata_json FROM contact_metadata
+         WHERE campaign_id = ? AND number_key IN (SELECT value FROM json_each(?))`,
+      ).all(campaignId, JSON.stringify(keys))) {
+        const row = sheetRow.parse(raw);
+        sheet.set(row.number_key, row);
+      }
+    }
+    const rows: ContactRow[] = [];
+    for (const number of numbers) {
+      const row = byNumber.get(number);
+      if (row === undefined) continue;
+      const extra = sheet.get(row.number_key);
+      rows.push({
+        number: row.number,
+        name: extra?.name ?? row.name,
+        finalStatus: row.final_status,
+        attempts: row.attempts,
+        lastDurationSec: row.last_duration_sec,
+        firstCallAt: new Date(row.first_call_at).toISOString(),
+        lastCallAt: new Date(row.last_call_at).toISOString(),
+        ...(extra === undefined ? { email: null, tags: [], metadata: {} } : metadataFields(extra)),
+      });
+    }
+    return rows;
   }
 
   contactOutcomes(campaignId: string): ContactOutcome[] {
