@@ -327,7 +327,7 @@ async function main(): Promise<void> {
       bench: 'webhooks',
       burst: { ratePerSec: BURST_RATE_PER_SEC, seconds: BURST_SECONDS, sseClients: BURST_CLIENTS, ...burst, type: undefined },
       durable: {
-        synchronous: 'FULL per group commit',
+        durability: 'commit at NORMAL, WAL fdatasync off the event loop before the ack',
         groupCommitWindowMs: GROUP_WINDOW_MS,
         commits: burstCommits,
         webhooksPerCommit: round(burst.requests / Math.max(1, burstCommits)),
