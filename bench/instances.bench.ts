@@ -37,8 +37,12 @@ async function openClients(urls: readonly string[], cookie: string, campaignId: 
         const req = httpRequest(`${url}/api/events?campaign=${campaignId}`, { agent, headers: { Cookie: cookie } }, (res) => {
           if (res.statusCode !== 200) return reject(new Error(`SSE answered ${res.statusCode}`));
           res.setEncoding('utf8');
+          // A frame may be split between reads: the tail of the last read is searched again with the next.
+          let carry = '';
           res.on('data', (chunk: string) => {
-            for (let at = chunk.indexOf('event: call'); at !== -1; at = chunk.indexOf('event: call', at + 1)) seen[i]!++;
+            const text = carry + chunk;
+            for (let at = text.indexOf("event: call"); at !== -1; at = text.indexOf("event: call", at + 1)) seen[i]!++;
+            carry = text.slice(-10);
           });
           resolve();
         });
@@ -120,7 +124,10 @@ async function run(setup: 'postgres-3' | 'sqlite-1', databaseEnv: Record<string,
       await post(agent, `${urls[round_ % urls.length]}/webhooks/exotel/${SECRET}/call-status`, webhook(campaignId, total + round_));
       for (;;) {
         if (clients.seen.every((n, i) => n > (before[i] ?? 0))) break;
-        if (performance.now() - sentAt > 10_000) throw new Error('fan-out did not reach every client in 10 s');
+        if (performance.now() - sentAt > 10_000) {
+          const reached = clients.seen.filter((n, i) => n > (before[i] ?? 0)).length;
+          throw new Error(`fan-out reached ${reached} of ${clients.seen.length} clients in 10 s`);
+        }
         await new Promise((resolve) => setImmediate(resolve));
       }
       fanout.push(performance.now() - sentAt);

@@ -3,11 +3,11 @@
 // so as root the cluster belongs to the `postgres` user that Debian's package creates.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BlockingPgClient } from '../store/postgres/blocking-client';
+import { freePort } from './instance-process';
 
 export interface PostgresCluster {
   /** postgres://…/postgres: the cluster's maintenance database. */
@@ -31,18 +31,6 @@ function binDir(): string {
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   for (const version of versions) if (existsSync(join(root, version, 'bin', 'initdb'))) return join(root, version, 'bin') + '/';
   throw new Error('PostgreSQL is not installed (run scripts/ensure-postgres.sh as root, or apt-get install postgresql)');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a PostgreSQL tool as the cluster's owner (postgres when we are root). */

@@ -21,6 +21,9 @@ export class PgConnection {
   static open(connectionString: string): PgConnection {
     const client = new BlockingPgClient(connectionString);
     try {
+      // As SQLite's synchronous=NORMAL: an ordinary commit does not wait for its WAL flush (a power cut may lose the
+      // last ones, never corrupt anything); what callboard acknowledges waits (durableTransaction).
+      client.query('SET synchronous_commit = off');
       migratePostgres(client);
     } catch (error) {
       client.close();
@@ -58,12 +61,17 @@ export class PgConnection {
   }
 
   transaction<T>(fn: () => T): T {
+    return this.runTransaction(fn, false);
+  }
+
+  private runTransaction<T>(fn: () => T, durable: boolean): T {
     // Nested calls simply run inside the outer transaction, which commits or rolls back everything at once.
     if (this.depth > 0) return fn();
     let committed = false;
     try {
       this.client.query('BEGIN');
       this.depth = 1;
+      if (durable) this.client.query('SET LOCAL synchronous_commit = on');
       const result = fn();
       this.client.query('COMMIT');
       committed = true;
@@ -86,12 +94,10 @@ export class PgConnection {
     }
   }
 
-  /**
-   * PostgreSQL's commit is on disk before it returns (synchronous_commit is on by default, and callboard never
-   * turns it off), so a durable transaction is an ordinary one.
-   */
+  /** A transaction whose commit waits for its WAL flush (synchronous_commit on for it alone). */
   durableTransaction<T>(fn: () => T): Promise<T> {
-    return Promise.resolve(this.transaction(fn));
+    if (this.depth > 0) return Promise.reject(new Error('a durable transaction cannot run inside another transaction'));
+    return Promise.resolve(this.runTransaction(fn, true));
   }
 
   bumpVersion(campaignId: string): void {
