@@ -41,7 +41,7 @@ test('export filtered contacts as CSV, upload a contact sheet, find a contact by
   await page.goto(`/campaigns/${campaign.id}`);
   await page.getByRole('searchbox', { name: 'Tag', exact: true }).fill('e2e-vip');
   await expect(page.getByText('1 contact match')).toBeVisible();
-  const table = page.getByRole('table', { name: 'Contacts' });
+  const table = page.getByRole('table', { name: 'Contacts', exact: true });
   await expect(table).toContainText('E2E Person');
   await expect(table).toContainText('e2e-vip, north');
 

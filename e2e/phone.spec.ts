@@ -9,7 +9,7 @@ test('a report on a 390 px phone: no sideways scroll, readable rows, 44 px tap t
   const running = await findCampaign(request, RUNNING_NAME);
   await page.goto(`/campaigns/${running.id}`);
   await expect(page.getByRole('heading', { level: 1, name: RUNNING_NAME })).toBeVisible();
-  const contacts = page.getByRole('table', { name: 'Contacts' });
+  const contacts = page.getByRole('table', { name: 'Contacts', exact: true });
   await expect(contacts.getByRole('row').first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('list', { name: 'Retry effectiveness by attempt' })).toBeVisible();
 

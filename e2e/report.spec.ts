@@ -68,7 +68,7 @@ test('the seed example reads the reporting guide’s worked-example numbers, and
   const search = page.getByRole('searchbox', { name: /Search contacts/ });
   await search.pressSequentially(fragment, { delay: 40 });
   await expect(page).toHaveURL(new RegExp(`q=${fragment}`));
-  const contacts = page.getByRole('table', { name: 'Contacts' });
+  const contacts = page.getByRole('table', { name: 'Contacts', exact: true });
   await expect(contacts.getByRole('cell', { name: sample?.number ?? '' })).toBeVisible();
   await expect(page.getByText(/^\d[\d,]* contacts? match$/)).toBeVisible();
 
