@@ -8,61 +8,15 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ContactsQuery } from '../src/domain/api-schemas';
-import type { CallStatus } from '../src/domain/call-status';
-import type { CallRecord } from '../src/domain/campaign';
 import type { ContactMetadataRow } from '../src/domain/csv/contact-metadata-sheet';
 import type { CallboardStore } from '../src/server/store/store';
 import { openSqliteStore } from '../src/server/store/sqlite-store';
-import { mulberry32 as random } from '../mocks/exotel/random';
+import { BENCH_START, campaignCallBatches, webhookCall } from './support/campaign-calls';
 
 const CONTACTS = 100_000;
 const CALLS = 200_000;
 const CAMPAIGN = 'bench-campaign';
 const RUNS = 30;
-const START = Date.parse('2025-03-01T09:00:00+05:30');
-
-const FIRST = ['Asha', 'Ravi', 'Priya', 'Arjun', 'Meena', 'Suresh', 'Kavita', 'Imran', 'Deepa', 'Vikram', 'Lakshmi', 'Rahul', 'Fatima', 'Gopal', 'Nisha'];
-const LAST = ['Rao', 'Kumar', 'Sharma', 'Iyer', 'Khan', 'Patel', 'Reddy', 'Nair', 'Singh', 'Das', 'Menon', 'Joshi'];
-
-/** 100,000 contacts called 1-4 times (200,000 attempts in all), about half connecting on the first try. */
-function* callBatches(batchSize: number): Generator<CallRecord[]> {
-  const next = random(42);
-  let batch: CallRecord[] = [];
-  let made = 0;
-  for (let c = 0; c < CONTACTS; c++) {
-    const number = `+91${9_000_000_000 + Math.floor(next() * 999_999_999)}`;
-    const name = next() < 0.1 ? null : `${FIRST[Math.floor(next() * FIRST.length)]} ${LAST[Math.floor(next() * LAST.length)]}`;
-    // Spread attempts so the total lands near 200,000: on average two per contact.
-    const attempts = c === CONTACTS - 1 ? Math.max(1, CALLS - made) : 1 + Math.floor(next() * 3.02);
-    let at = START + Math.floor(next() * 3 * 86_400_000);
-    for (let a = 1; a <= attempts && made < CALLS + 4; a++) {
-      const roll = next();
-      const status: CallStatus = roll < 0.45 ? 'completed' : roll < 0.65 ? 'busy' : roll < 0.93 ? 'no-answer' : roll < 0.99 ? 'failed' : 'in-progress';
-      batch.push({
-        callSid: `sid-${c}-${a}`,
-        campaignId: CAMPAIGN,
-        number,
-        name,
-        status,
-        dateCreated: new Date(at).toISOString(),
-        startTime: null,
-        endTime: null,
-        durationSec: status === 'completed' ? 10 + Math.floor(next() * 200) : 0,
-        price: 1,
-        attemptNumber: a,
-        recordingUrl: null,
-        digits: null,
-      });
-      made++;
-      at += 30 * 60_000;
-      if (batch.length === batchSize) {
-        yield batch;
-        batch = [];
-      }
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
@@ -162,25 +116,6 @@ function timeQueries(store: CallboardStore, shapes: Record<string, Partial<Conta
   return { worstP95: round(worstP95), worstCpuP95: round(worstCpuP95), queries };
 }
 
-/** A new completed call, as a webhook would bring it while the report is being watched. */
-function webhookCall(i: number): CallRecord {
-  return {
-    callSid: `webhook-${i}`,
-    campaignId: CAMPAIGN,
-    number: `+9170000${String(i).padStart(5, '0')}`,
-    name: null,
-    status: 'completed',
-    dateCreated: new Date(START + i * 60_000).toISOString(),
-    startTime: null,
-    endTime: null,
-    durationSec: 42,
-    price: 1,
-    attemptNumber: 1,
-    recordingUrl: null,
-    digits: null,
-  };
-}
-
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'callboard-contact-bench-'));
   try {
@@ -189,7 +124,7 @@ function main(): void {
     const loadStart = performance.now();
     let calls = 0;
     const dialled = new Set<string>();
-    for (const batch of callBatches(500)) {
+    for (const batch of campaignCallBatches(CAMPAIGN, CONTACTS, CALLS, 500)) {
       loading.upsertCalls(batch, 'sync');
       for (const call of batch) dialled.add(call.number);
       calls += batch.length;
@@ -214,7 +149,7 @@ function main(): void {
       const t0 = performance.now();
       store.reportCalls(CAMPAIGN);
       reportTimes.push(performance.now() - t0);
-      store.upsertCalls([webhookCall(i)], 'webhook');
+      store.upsertCalls([webhookCall(CAMPAIGN, i)], 'webhook');
       const t1 = performance.now();
       store.reportCalls(CAMPAIGN);
       afterWriteTimes.push(performance.now() - t1);
@@ -225,7 +160,7 @@ function main(): void {
     store.countCalls(CAMPAIGN);
     const countCallsMs = performance.now() - countStart;
 
-    store.replaceContactMetadata(CAMPAIGN, { columns: ['city'], rows: sheetRows([...dialled]), uploadedAt: new Date(START).toISOString() });
+    store.replaceContactMetadata(CAMPAIGN, { columns: ['city'], rows: sheetRows([...dialled]), uploadedAt: new Date(BENCH_START).toISOString() });
     const withSheet = timeQueries(store, SHEET_QUERIES);
     store.close();
 

@@ -1,6 +1,6 @@
 // One large campaign's call attempts for the store benches: contacts called 1-4 times (about two attempts each on
 // average), about half connecting on the first try, names from a small pool. Seeded, so every run stores the same.
-// The same shape as contact-search.bench.ts's own generator, so figures of the two stores compare.
+// contact-search.bench.ts (SQLite) and postgres-calls.bench.ts (PostgreSQL) both load it, so their figures compare.
 import type { CallStatus } from '../../src/domain/call-status';
 import type { CallRecord } from '../../src/domain/campaign';
 import { mulberry32 as random } from '../../mocks/exotel/random';
