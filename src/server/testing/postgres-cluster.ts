@@ -44,6 +44,18 @@ function runAsOwner(command: string, args: readonly string[]): void {
   }
 }
 
+/** A fresh, empty database on the cluster whose maintenance database is at `clusterUrl` (…/postgres); its URL. */
+export function createDatabaseOn(clusterUrl: string): string {
+  const name = `callboard_test_${randomBytes(6).toString('hex')}`;
+  const admin = new BlockingPgClient(clusterUrl);
+  try {
+    admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    admin.close();
+  }
+  return clusterUrl.replace(/\/postgres$/, `/${name}`);
+}
+
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'callboard-pg-'));
@@ -58,16 +70,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   let stopped = false;
   return {
     url,
-    createDatabase() {
-      const name = `callboard_test_${randomBytes(6).toString('hex')}`;
-      const admin = new BlockingPgClient(url);
-      try {
-        admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        admin.close();
-      }
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
-    },
+    createDatabase: () => createDatabaseOn(url),
     stop() {
       if (stopped) return;
       stopped = true;

@@ -5,7 +5,6 @@
 // (a new store object, so nothing kept in memory by the last one survives).
 import { afterAll, afterEach, inject } from 'vitest';
 import type { AccessStore } from '../store/access-store';
-import { BlockingPgClient } from '../store/postgres/blocking-client';
 import { PostgresAccessStore } from '../store/postgres-access';
 import { PgConnection } from '../store/postgres/connection';
 import { PostgresStore } from '../store/postgres-store';
@@ -13,6 +12,7 @@ import { openSqliteDatabase } from '../store/sqlite-store';
 import { SqliteAccessStore } from '../store/sqlite-access';
 import { SqliteStore } from '../store/sqlite-store';
 import type { CallboardStore } from '../store/store';
+import { createDatabaseOn } from './postgres-cluster';
 
 export const STORE_KINDS = ['sqlite', 'postgres'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
@@ -36,15 +36,7 @@ class FileConnection extends PgConnection {
 /** This test file's PostgreSQL database (created on first use). */
 export function testDatabaseUrl(): string {
   if (databaseUrl !== null) return databaseUrl;
-  const clusterUrl = inject('postgresUrl');
-  const name = `callboard_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new BlockingPgClient(clusterUrl);
-  try {
-    admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    admin.close();
-  }
-  databaseUrl = clusterUrl.replace(/\/postgres$/, `/${name}`);
+  databaseUrl = createDatabaseOn(inject('postgresUrl'));
   return databaseUrl;
 }
 

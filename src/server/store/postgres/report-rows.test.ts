@@ -58,13 +58,3 @@ describe('report rows on PostgreSQL', () => {
     expect(a.reportCalls('c1')).toHaveLength(1);
   });
 });
-
-describe('commits on PostgreSQL', () => {
-  it('wait for the WAL flush only when durable (what callboard acknowledges)', async () => {
-    const [a] = twoInstances();
-    const setting = () => String(a.connection.get('SHOW synchronous_commit')?.synchronous_commit);
-    expect(a.transaction(setting)).toBe('off');
-    expect(await a.durableTransaction(setting)).toBe('on');
-    expect(setting()).toBe('off');
-  });
-});
