@@ -256,6 +256,26 @@ export const businessSchema = z.object({
 });
 export type Business = z.infer<typeof businessSchema>;
 
+/** The largest revenue a manager may enter (a lakh crore rupees): far above any campaign, and exact in paise. */
+export const MAX_MANAGER_REVENUE_RUPEES = 1e12;
+
+/** Rupees with at most two decimals (paise), not negative, finite: the messages are shown beside the form as they are. */
+export const managerRupeesSchema = z
+  .number({ error: 'Enter the revenue in rupees, as a number.' })
+  .min(0, { error: 'Revenue cannot be negative.' })
+  .max(MAX_MANAGER_REVENUE_RUPEES, { error: 'Revenue can be at most ₹1,00,000 crore.' })
+  .refine((rupees) => Number(rupees.toFixed(2)) === rupees, { error: 'Use at most two decimals (paise).' });
+
+/** PUT /api/campaigns/:id/revenue: a manager's figure for the campaign's revenue; null clears it. */
+export const managerRevenueRequestSchema = z.strictObject({ rupees: managerRupeesSchema.nullable() });
+export type ManagerRevenueRequest = z.infer<typeof managerRevenueRequestSchema>;
+
+/** Its answer: the figure now in force (null once cleared), who entered it and when. */
+export const managerRevenueResultSchema = z.object({
+  revenue: z.object({ rupees: amount, setBy: z.string(), setAt: z.string() }).nullable(),
+});
+export type ManagerRevenueResult = z.infer<typeof managerRevenueResultSchema>;
+
 /** The median of a metric over the account's own finished campaigns of the last 90 days. */
 export const benchmarkSchema = z.object({ median: z.number().nullable(), campaigns: count });
 export type Benchmark = z.infer<typeof benchmarkSchema>;

@@ -34,11 +34,13 @@ import { exportRoutes } from './routes/exports';
 import { eventRoutes } from './routes/events';
 import { healthRoutes, type InstanceInfo } from './routes/health';
 import { reportRoutes } from './routes/report';
+import { revenueRoutes } from './routes/revenue';
 import { insightRoutes } from './routes/insight';
 import { staticRoutes } from './routes/static';
 import type { StorageStatus } from './store/storage-health';
 import type {
   CallStore,
+  CampaignRevenueStore,
   CampaignStore,
   ContactHistoryStore,
   ContactMetadataStore,
@@ -60,7 +62,8 @@ export interface AppDeps {
     StorageStatus &
     ContactMetadataStore &
     ExportStore &
-    ContactHistoryStore;
+    ContactHistoryStore &
+    CampaignRevenueStore;
   upstream: UpstreamStatus;
   hub: LiveHub;
   watched: WatchedCampaigns;
@@ -146,6 +149,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', exportRoutes({ store: deps.store, timeZone: deps.config.timeZone, now }));
   api.route('/', contactHistoryRoutes({ store: deps.store, now }));
   api.route('/', contactMetadataRoutes({ store: deps.store, hub: deps.hub, now }));
+  api.route('/', revenueRoutes({ store: deps.store, audit: access, hub: deps.hub, now }));
   api.route('/', contactRoutes(deps));
   api.route('/', eventRoutes({ hub: deps.hub, watched: deps.watched, store: deps.store }));
   api.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));

@@ -132,6 +132,8 @@ export const AUDIT_ACTIONS = [
   'display.created',
   'display.removed',
   'display.rotated',
+  'campaign.revenue-set',
+  'campaign.revenue-cleared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

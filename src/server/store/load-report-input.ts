@@ -3,10 +3,15 @@
 import type { Upstream, WebhookHealth } from '../../domain/api-schemas';
 import type { Campaign } from '../../domain/campaign';
 import type { ReportInput } from '../../domain/report-input';
-import type { CallStore, ContactMetadataStore, CounterStore, SyncStateStore, WebhookLog } from './store';
+import type { CallStore, CampaignRevenueStore, ContactMetadataStore, CounterStore, SyncStateStore, WebhookLog } from './store';
 
 /** The ports a report is loaded through. */
-export type ReportInputStore = CallStore & SyncStateStore & WebhookLog & Pick<CounterStore, 'unreadableCallRecords'> & Pick<ContactMetadataStore, 'contactMetadataForReport'>;
+export type ReportInputStore = CallStore &
+  SyncStateStore &
+  WebhookLog &
+  Pick<CounterStore, 'unreadableCallRecords'> &
+  Pick<ContactMetadataStore, 'contactMetadataForReport'> &
+  Pick<CampaignRevenueStore, 'managerRevenue'>;
 
 /** What the report knows besides stored rows; the webhook health is read once by the caller, for its cache key too. */
 export interface ReportContext {
@@ -18,6 +23,7 @@ export interface ReportContext {
 }
 
 export function loadReportInput(store: ReportInputStore, campaign: Campaign, context: ReportContext): ReportInput {
+  const managerRevenue = store.managerRevenue(campaign.id);
   const counts = store.countCalls(campaign.id);
   const sync = store.getSyncState(campaign.id);
   return {
@@ -39,5 +45,7 @@ export function loadReportInput(store: ReportInputStore, campaign: Campaign, con
     now: context.now,
     // The uploaded sheet's tags and revenue column: the "by tag" table and revenue in the business metrics.
     contactMetadata: store.contactMetadataForReport(campaign.id),
+    // A manager's figure wins over the sheet's revenue column (buildReport falls back to the sheet without it).
+    revenue: managerRevenue === null ? null : { rupees: managerRevenue.rupees, source: 'manager' },
   };
 }

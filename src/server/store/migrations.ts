@@ -369,6 +369,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX contacts_by_status_name_desc ON contacts (campaign_id, final_status, name IS NULL, name COLLATE NOCASE DESC, number DESC);
     `,
   },
+  {
+    version: 10,
+    name: 'revenue a manager entered per campaign',
+    sql: `
+      -- A manager's figure for the campaign's revenue, in whole paise (exact for two decimals). It wins over the
+      -- uploaded sheet's revenue column; clearing it deletes the row. set_by is the user's email, as in the audit log.
+      CREATE TABLE campaign_revenue (
+        campaign_id TEXT PRIMARY KEY,
+        paise INTEGER NOT NULL CHECK (paise >= 0),
+        set_by TEXT NOT NULL,
+        set_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

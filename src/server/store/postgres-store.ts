@@ -6,6 +6,7 @@ import type { CampaignStatus } from '../../domain/campaign-status';
 import type { ReportCall } from '../../domain/report-input';
 import type { ContactMetadataForReport } from '../../domain/report/contact-metadata';
 import type { ContactOutcome } from '../../domain/report/contact-outcome';
+import { PgCampaignRevenue } from './postgres/campaign-revenue';
 import { PgCallStore } from './postgres/calls';
 import { PgCampaignStore } from './postgres/campaigns';
 import { PgConnection } from './postgres/connection';
@@ -26,6 +27,7 @@ import type {
   ContactMetadataUpload,
   ExportCall,
   ExportContact,
+  ManagerRevenue,
   QuarantinedEvent,
   StoredWebhookEvent,
   SyncState,
@@ -48,6 +50,7 @@ export class PostgresStore implements CallboardStore {
   private readonly rateBudget: PgRateBudgetStore;
   private readonly contactMetadata: PgContactMetadata;
   private readonly exports: PgExports;
+  private readonly revenue: PgCampaignRevenue;
 
   constructor(connection: PgConnection) {
     this.connection = connection;
@@ -59,6 +62,7 @@ export class PostgresStore implements CallboardStore {
     this.rateBudget = new PgRateBudgetStore(this.connection);
     this.contactMetadata = new PgContactMetadata(this.connection);
     this.exports = new PgExports(this.connection);
+    this.revenue = new PgCampaignRevenue(this.connection);
   }
 
   transaction<T>(fn: () => T): T {
@@ -187,6 +191,13 @@ export class PostgresStore implements CallboardStore {
   }
   contactCalls(campaignId: string, number: string): ExportCall[] | null {
     return this.exports.contactCalls(campaignId, number);
+  }
+
+  setManagerRevenue(campaignId: string, rupees: number | null, by: string, at: string): boolean {
+    return this.revenue.setManagerRevenue(campaignId, rupees, by, at);
+  }
+  managerRevenue(campaignId: string): ManagerRevenue | null {
+    return this.revenue.managerRevenue(campaignId);
   }
 
   close(): void {

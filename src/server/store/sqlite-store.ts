@@ -7,6 +7,7 @@ import type { CampaignStatus } from '../../domain/campaign-status';
 import type { ReportCall } from '../../domain/report-input';
 import type { ContactMetadataForReport } from '../../domain/report/contact-metadata';
 import type { ContactOutcome } from '../../domain/report/contact-outcome';
+import { SqliteCampaignRevenue } from './sqlite/campaign-revenue';
 import { SqliteCallStore } from './sqlite/calls';
 import { SqliteCampaignStore } from './sqlite/campaigns';
 import { openSqliteDatabase, SqliteConnection } from './sqlite/connection';
@@ -29,6 +30,7 @@ import type {
   ContactMetadataUpload,
   ExportCall,
   ExportContact,
+  ManagerRevenue,
   QuarantinedEvent,
   StoredWebhookEvent,
   SyncState,
@@ -54,6 +56,7 @@ export class SqliteStore implements CallboardStore {
   private readonly rateBudget: SqliteRateBudgetStore;
   private readonly contactMetadata: SqliteContactMetadata;
   private readonly exports: SqliteExports;
+  private readonly revenue: SqliteCampaignRevenue;
 
   constructor(db: Database.Database) {
     this.connection = new SqliteConnection(db);
@@ -67,6 +70,7 @@ export class SqliteStore implements CallboardStore {
     this.rateBudget = new SqliteRateBudgetStore(this.connection);
     this.contactMetadata = new SqliteContactMetadata(this.connection);
     this.exports = new SqliteExports(this.connection);
+    this.revenue = new SqliteCampaignRevenue(this.connection);
   }
 
   transaction<T>(fn: () => T): T {
@@ -195,6 +199,13 @@ export class SqliteStore implements CallboardStore {
   }
   contactCalls(campaignId: string, number: string): ExportCall[] | null {
     return this.exports.contactCalls(campaignId, number);
+  }
+
+  setManagerRevenue(campaignId: string, rupees: number | null, by: string, at: string): boolean {
+    return this.revenue.setManagerRevenue(campaignId, rupees, by, at);
+  }
+  managerRevenue(campaignId: string): ManagerRevenue | null {
+    return this.revenue.managerRevenue(campaignId);
   }
 
   close(): void {

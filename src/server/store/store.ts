@@ -242,6 +242,23 @@ export interface ContactHistoryStore {
   contactCalls(campaignId: string, number: string): ExportCall[] | null;
 }
 
+/** A campaign's revenue as a manager entered it: it wins over the uploaded sheet's revenue column in the report. */
+export interface ManagerRevenue {
+  rupees: number;
+  /** Who entered it: the signed-in user's email (as the audit log names actors). */
+  setBy: string;
+  setAt: string;
+}
+
+export interface CampaignRevenueStore {
+  /**
+   * Sets the campaign's revenue (null clears it) and moves the campaign's version, so a cached report and its ETag
+   * follow. Answers false, storing nothing, when the campaign is unknown.
+   */
+  setManagerRevenue(campaignId: string, rupees: number | null, by: string, at: string): boolean;
+  managerRevenue(campaignId: string): ManagerRevenue | null;
+}
+
 /** Every port over one database, as the composition root (main.ts) and tests open it. */
 export interface CallboardStore
   extends Transactions,
@@ -255,6 +272,7 @@ export interface CallboardStore
     StorageStatus,
     ContactMetadataStore,
     ExportStore,
-    ContactHistoryStore {
+    ContactHistoryStore,
+    CampaignRevenueStore {
   close(): void;
 }

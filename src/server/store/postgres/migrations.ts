@@ -4,6 +4,7 @@
 import type { BlockingPgClient } from './blocking-client';
 import { ACCESS_TABLES } from './schema/access';
 import { CALL_TABLES } from './schema/calls';
+import { CAMPAIGN_REVENUE_TABLES } from './schema/campaign-revenue';
 import { CAMPAIGN_TABLES } from './schema/campaigns';
 import { WEBHOOK_TABLES } from './schema/webhooks';
 
@@ -21,6 +22,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 1,
     name: 'the schema of SQLite migration 8: campaigns, calls and contacts, webhooks, access',
     sql: [CAMPAIGN_TABLES, CALL_TABLES, WEBHOOK_TABLES, ACCESS_TABLES].join('\n'),
+  },
+  {
+    version: 2,
+    name: 'the schema of SQLite migration 10: revenue a manager entered per campaign',
+    sql: CAMPAIGN_REVENUE_TABLES,
   },
 ];
 

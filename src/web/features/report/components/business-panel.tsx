@@ -1,7 +1,10 @@
 // Business metrics for a campaign manager: what the campaign cost (pulses, and rupees when a price per pulse is set),
-// per connected contact, and revenue against cost. An estimated cost says so.
+// per connected contact, and revenue against cost. An estimated cost says so. A signed-in user (never a shared
+// view) may enter the revenue here, which then wins over the contact sheet's.
 import type { Business } from '@domain/api-schemas';
+import { useApiScope } from '@/lib/api-scope';
 import { formatCount, formatDecimal } from '@/lib/format';
+import { ManagerRevenueEditor } from './manager-revenue-editor';
 
 const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 2 });
 
@@ -20,8 +23,11 @@ function costText(cost: { pulses: number; rupees: number | null }, decimals: boo
   return cost.rupees === null ? pulses : `${rupees.format(cost.rupees)} (${pulses})`;
 }
 
-export function BusinessPanel({ business }: { business: Business }) {
+/** `campaignId`: given where the revenue may be entered (the report page); without it the panel only reads. */
+export function BusinessPanel({ business, campaignId }: { business: Business; campaignId?: string }) {
   const { cost, costPerConnect, revenue, revenuePerCost, revenuePerConnect } = business;
+  const scope = useApiScope();
+  const mayEnterRevenue = campaignId !== undefined && !scope.shared;
   const estimate = cost.estimated ? 'Estimate: some calls came without a price, so their pulses are worked out from call durations.' : undefined;
   const noPrice = cost.rupees === null ? 'Set a price per pulse (CALLBOARD_RUPEES_PER_PULSE) to see rupees.' : undefined;
   return (
@@ -38,7 +44,7 @@ export function BusinessPanel({ business }: { business: Business }) {
           value={revenue === null ? '—' : rupees.format(revenue)}
           note={
             revenue === null
-              ? 'No revenue known yet: upload contact metadata with a revenue column.'
+              ? `No revenue known yet: upload contact metadata with a revenue column${mayEnterRevenue ? ', or enter it' : ''}.`
               : `${business.revenueSource === 'manager' ? 'Entered by a manager' : 'From the contact metadata'}${revenuePerConnect === null ? '' : `; ${rupees.format(revenuePerConnect)} per connected contact`}.`
           }
         />
@@ -48,6 +54,7 @@ export function BusinessPanel({ business }: { business: Business }) {
           note={revenuePerCost === null ? 'Needs both revenue and a price per pulse.' : undefined}
         />
       </dl>
+      {mayEnterRevenue ? <ManagerRevenueEditor campaignId={campaignId} managerRupees={business.revenueSource === 'manager' ? revenue : null} /> : null}
     </div>
   );
 }

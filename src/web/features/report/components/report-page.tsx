@@ -133,7 +133,7 @@ function ReportBody({ shaped, dataUpdatedAt, serverDown, connected, campaignId, 
       </Section>
 
       <Section title="Cost and revenue">
-        <BusinessPanel business={data.business} />
+        <BusinessPanel business={data.business} campaignId={campaignId} />
       </Section>
 
       {data.tags.length > 0 ? (
