@@ -113,7 +113,7 @@ test('a sheet with tags and revenue fills the by-tag table and the revenue; a ma
   await uploadForm.getByRole('button', { name: 'Upload' }).click();
   await expect(uploadForm.getByRole('status')).toContainText('3 rows applied, none rejected.');
 
-  await page.reload();
+  // No reload: the upload refreshes the report, whose by-tag table and revenue come from the sheet.
   const tags = page.getByRole('table', { name: 'Contacts by tag' });
   const tagRow = (tag: string) => tags.getByRole('row').filter({ has: page.getByRole('rowheader', { name: tag, exact: true }) });
   // Contacts, then connected: all three contacts connected.

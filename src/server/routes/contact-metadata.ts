@@ -45,7 +45,10 @@ export function contactMetadataRoutes(deps: ContactMetadataDeps): Hono {
       const sheet = readContactMetadataSheet(decodeSheet(bytes));
       if (!sheet.ok) return c.json({ error: `The sheet cannot be used: ${sheet.error}` }, 400);
       deps.store.replaceContactMetadata(id, { columns: sheet.columns, rows: sheet.rows, uploadedAt: now().toISOString() });
-      deps.hub?.publish({ type: 'contact', campaignId: id, at: now().toISOString() });
+      // The contact list shows the sheet's names and tags; the report's by-tag table and revenue come from it too.
+      const at = now().toISOString();
+      deps.hub?.publish({ type: 'contact', campaignId: id, at });
+      deps.hub?.publish({ type: 'campaign', campaignId: id, at });
       const body: ContactMetadataResult = { applied: sheet.rows.length, rejected: sheet.rejected };
       return c.json(body);
     },

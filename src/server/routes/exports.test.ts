@@ -16,13 +16,14 @@ import { exportRoutes } from './exports';
 
 const NOW = new Date('2025-03-01T12:00:00+05:30');
 let store: CallboardStore;
+let hub: LiveHub;
 
 function app() {
   return createApp({
     config: parseConfig({}),
     store,
     upstream: new UpstreamStatus(true),
-    hub: new LiveHub(),
+    hub,
     watched: new WatchedCampaigns(),
     webhooks: new Hono(),
     now: () => NOW,
@@ -41,6 +42,7 @@ function upload(csv: string, campaignId = 'camp1') {
 }
 
 beforeEach(() => {
+  hub = new LiveHub();
   store = openSqliteStore(':memory:');
   store.upsertCampaigns([campaignOf('camp1', { name: 'Diwali offers (Pune)' })], '2025-03-01T11:59:00+05:30');
   store.upsertCalls(
@@ -111,6 +113,13 @@ describe('GET /api/campaigns/:id/calls.csv', () => {
 });
 
 describe('PUT /api/campaigns/:id/contact-metadata', () => {
+  it('tells open reports as well as contact lists that the campaign changed (the by-tag table and revenue come from the sheet)', async () => {
+    const seen: string[] = [];
+    hub.subscribe('camp1', (event) => seen.push(event.type));
+    expect((await upload('number,tags,revenue\n9876543210,gold,500\n')).status).toBe(200);
+    expect(seen.sort()).toEqual(['campaign', 'contact']);
+  });
+
   it('applies good rows, lists bad ones by line, and shows name, email, tags and pending contacts in the list', async () => {
     const res = await upload(
       [

@@ -1,5 +1,6 @@
 // Uploading the contact-metadata sheet: a PUT of the file as multipart form data, answered with the rows applied
-// and the rows rejected (by line). Afterwards every contact query of the campaign is refetched.
+// and the rows rejected (by line). Afterwards the campaign's report (its by-tag table and revenue come from the
+// sheet) and every contact query of the campaign are refetched.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiErrorSchema, contactMetadataResultSchema, type ContactMetadataResult } from '@domain/api-schemas';
 import { ApiError, apiUrl } from '@/lib/api-client';
@@ -28,6 +29,6 @@ export function useUploadContactMetadata(campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: File) => uploadContactMetadata(campaignId, file),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKeys.contacts(campaignId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKeys.campaign(campaignId) }),
   });
 }

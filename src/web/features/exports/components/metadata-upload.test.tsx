@@ -4,14 +4,15 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { startApiServer } from '../../../../../mocks/api/node';
 import { API } from '../../../../../mocks/api/handlers';
+import { campaignKeys } from '@/lib/query-keys';
 import { createTestQueryClient } from '@/testing/render-app';
 import { MetadataUpload } from './metadata-upload';
 
 const server = startApiServer();
 
-function renderUpload() {
+function renderUpload(queryClient = createTestQueryClient()) {
   render(
-    <QueryClientProvider client={createTestQueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <MetadataUpload campaignId="c1" />
     </QueryClientProvider>,
   );
@@ -41,6 +42,18 @@ describe('MetadataUpload', () => {
     const rejected = screen.getByRole('table', { name: 'Rejected rows' });
     expect(rejected).toHaveTextContent('3bad number: "12" is not a 10-digit Indian number');
     expect(rejected).toHaveTextContent('5duplicate: +919876543210 is already on row 2');
+  });
+
+  it('makes the open report stale as well as the contact list, since its by-tag table and revenue come from the sheet', async () => {
+    server.use(http.put(`${API}/campaigns/c1/contact-metadata`, () => HttpResponse.json({ applied: 1, rejected: [] })));
+    const queryClient = createTestQueryClient();
+    queryClient.setQueryData(campaignKeys.report('c1'), { cached: true });
+    queryClient.setQueryData(campaignKeys.contactPage('c1', { q: '' }), { cached: true });
+    renderUpload(queryClient);
+    chooseFile('number,tags\n9876543210,gold\n');
+    expect(await screen.findByText(/1 row applied/)).toBeInTheDocument();
+    expect(queryClient.getQueryState(campaignKeys.report('c1'))?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(campaignKeys.contactPage('c1', { q: '' }))?.isInvalidated).toBe(true);
   });
 
   it('says why a sheet was refused', async () => {
