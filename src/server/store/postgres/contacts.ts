@@ -6,9 +6,9 @@ import type { ContactRow, ContactsQuery, ContactsResponse } from '../../../domai
 import { CALL_STATUSES } from '../../../domain/call-status';
 import { foldContact, type ContactAttempt, type FoldedContact } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
-import { metadataCells, metadataFields } from '../contact-metadata-rows';
+import { dialledContactOf, pendingContactOf } from '../contact-rows';
 import { digitsOf, numberKeyOf, searchTextOf } from '../contact-query';
-import { contactRowDbSchema, isCallStatus, numberOrNull } from '../rows';
+import { isCallStatus, numberOrNull } from '../rows';
 import type { PgConnection } from './connection';
 import { bind, pgContactSql, pgPendingContactSql } from './contact-query';
 
@@ -26,7 +26,6 @@ const storedContactRow = z.object({
   first_call_at: z.number(),
   last_call_at: z.number(),
 });
-const pendingRow = metadataCells.extend({ number: z.string(), name: z.string().nullable() });
 
 export interface ContactKey {
   campaignId: string;
@@ -143,17 +142,8 @@ export class PgContacts {
          WHERE c.campaign_id = $1 AND c.number IN (SELECT jsonb_array_elements_text($2::jsonb))`,
         [campaignId, JSON.stringify(numbers)],
       )) {
-        const row = contactRowDbSchema.parse(raw);
-        read.set(row.number, {
-          number: row.number,
-          name: row.name,
-          finalStatus: row.final_status,
-          attempts: row.attempts,
-          lastDurationSec: row.last_duration_sec,
-          firstCallAt: new Date(row.first_call_at).toISOString(),
-          lastCallAt: new Date(row.last_call_at).toISOString(),
-          ...metadataFields(metadataCells.parse(raw)),
-        });
+        const row = dialledContactOf(raw);
+        read.set(row.number, row);
       }
       for (const number of numbers) {
         const row = read.get(number);
@@ -169,17 +159,7 @@ export class PgContacts {
          ORDER BY ${pending.orderBy} LIMIT ${bind(params, room)} OFFSET ${bind(params, offset)}`,
         params,
       )) {
-        const row = pendingRow.parse(raw);
-        rows.push({
-          number: row.number,
-          name: row.name,
-          finalStatus: 'pending',
-          attempts: 0,
-          lastDurationSec: null,
-          firstCallAt: null,
-          lastCallAt: null,
-          ...metadataFields(row),
-        });
+        rows.push(pendingContactOf(raw));
       }
     }
     return { total, rows };

@@ -6,6 +6,7 @@ import { CALL_STATUSES } from '../../../domain/call-status';
 import { foldContact, type ContactAttempt, type FoldedContact } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
 import { metadataCells, metadataFields } from '../contact-metadata-rows';
+import { pendingContactOf } from '../contact-rows';
 import { contactSql, digitsOf, numberKeyOf, pendingContactSql, searchTextOf, type ContactSql } from '../contact-query';
 import { contactRowDbSchema, isCallStatus, numberOrNull } from '../rows';
 import type { SqliteConnection } from './connection';
@@ -24,7 +25,6 @@ const storedContactRow = z.object({
   search_id: z.number().nullable(),
 });
 
-const pendingRow = metadataCells.extend({ number: z.string(), name: z.string().nullable() });
 const sheetRow = metadataCells.extend({ number_key: z.string(), name: z.string().nullable() });
 const pageRow = z.object({ number: z.string(), n: z.number().int() });
 const pageContactRow = contactRowDbSchema.extend({ number_key: z.string() });
@@ -109,17 +109,7 @@ export class SqliteContacts {
         `SELECT m.number, m.name, m.email, m.tags_json, m.metadata_json FROM ${pending.from} WHERE ${pending.where}
          ORDER BY ${pending.orderBy} LIMIT ? OFFSET ?`,
       ).all(...pending.params, room, offset)) {
-        const row = pendingRow.parse(raw);
-        rows.push({
-          number: row.number,
-          name: row.name,
-          finalStatus: 'pending',
-          attempts: 0,
-          lastDurationSec: null,
-          firstCallAt: null,
-          lastCallAt: null,
-          ...metadataFields(row),
-        });
+        rows.push(pendingContactOf(raw));
       }
     }
     return { total, rows };
