@@ -8,6 +8,7 @@ import type {
   CallExportCursor,
   ContactExportCursor,
   ContactExportFilter,
+  ContactExportPage,
   ContactHistoryStore,
   ExportCall,
   ExportContact,
@@ -31,12 +32,7 @@ export class PgExports implements ExportStore, ContactHistoryStore {
     return this.connection.get('SELECT 1 FROM contact_metadata_uploads WHERE campaign_id = $1', [campaignId]) !== undefined;
   }
 
-  contactExportPage(
-    campaignId: string,
-    filter: ContactExportFilter,
-    cursor: ContactExportCursor,
-    limit: number,
-  ): { rows: ExportContact[]; next: ContactExportCursor | null } {
+  contactExportPage(campaignId: string, filter: ContactExportFilter, cursor: ContactExportCursor, limit: number): ContactExportPage {
     const hasMetadata = this.hasMetadata(campaignId);
     // A date range is about calls: contacts never called are outside any range.
     const pendingPart = hasMetadata && filter.fromMs === null && filter.toMs === null;

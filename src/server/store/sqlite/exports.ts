@@ -6,9 +6,9 @@ import type {
   CallExportCursor,
   ContactExportCursor,
   ContactExportFilter,
+  ContactExportPage,
   ContactHistoryStore,
   ExportCall,
-  ExportContact,
   ExportStore,
 } from '../store';
 import type { SqliteConnection } from './connection';
@@ -25,12 +25,7 @@ export class SqliteExports implements ExportStore, ContactHistoryStore {
     return this.connection.sql('SELECT 1 FROM contact_metadata_uploads WHERE campaign_id = ?').get(campaignId) !== undefined;
   }
 
-  contactExportPage(
-    campaignId: string,
-    filter: ContactExportFilter,
-    cursor: ContactExportCursor,
-    limit: number,
-  ): { rows: ExportContact[]; next: ContactExportCursor | null } {
+  contactExportPage(campaignId: string, filter: ContactExportFilter, cursor: ContactExportCursor, limit: number): ContactExportPage {
     const sql = (source: string) => this.connection.sql(source);
     const hasMetadata = this.hasMetadata(campaignId);
     // A date range is about calls: contacts never called are outside any range.
