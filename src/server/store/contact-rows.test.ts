@@ -1,7 +1,8 @@
 // How a contacts-list row is read back from either store: dialled contacts with their call times as ISO strings and
 // their sheet's fields, pending contacts (known only from the uploaded sheet) as never called.
 import { describe, expect, it } from 'vitest';
-import { dialledContactOf, pendingContactOf } from './contact-rows';
+import type { FoldedContact } from '../../domain/contacts/fold-contact';
+import { dialledContactOf, holdsFolded, pendingContactOf } from './contact-rows';
 
 const noSheet = { email: null, tags_json: null, metadata_json: null };
 const sheet = { email: 'asha@example.com', tags_json: '["vip","pune"]', metadata_json: '{"city":"Pune"}' };
@@ -58,5 +59,26 @@ describe('pendingContactOf', () => {
 
   it('refuses a sheet row whose tags are not a list of strings', () => {
     expect(() => pendingContactOf({ number: '9812345678', name: null, ...sheet, tags_json: '{"vip":true}' })).toThrow();
+  });
+});
+
+describe('holdsFolded', () => {
+  const folded: FoldedContact = { name: 'Asha', finalStatus: 'completed', attempts: 2, lastDurationSec: 41, firstCallAt: 1_000, lastCallAt: 2_000 };
+  const stored = { name: 'Asha', final_status: 'completed', attempts: 2, last_duration_sec: 41, first_call_at: 1_000, last_call_at: 2_000 };
+
+  it('skips the write when the stored row already holds the folded contact', () => {
+    expect(holdsFolded(stored, folded)).toBe(true);
+  });
+
+  it.each([
+    ['name', { name: 'Asha Rao' }],
+    ['name, to none', { name: null }],
+    ['final status', { final_status: 'busy' }],
+    ['attempts', { attempts: 3 }],
+    ['last duration', { last_duration_sec: null }],
+    ['first call', { first_call_at: 999 }],
+    ['last call', { last_call_at: 2_001 }],
+  ])('writes when the %s changed', (_, change) => {
+    expect(holdsFolded({ ...stored, ...change }, folded)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // contact (its folded calls joined to its sheet row) or a pending one, which only the uploaded sheet knows.
 import { z } from 'zod';
 import type { ContactRow } from '../../domain/api-schemas';
+import type { FoldedContact } from '../../domain/contacts/fold-contact';
 import { metadataCells, metadataFields } from './contact-metadata-rows';
 import { contactRowDbSchema } from './rows';
 
@@ -22,8 +23,8 @@ export function pendingContactOf(raw: unknown): ContactRow {
   return { number: row.number, name: row.name, ...NEVER_CALLED, ...metadataFields(row) };
 }
 
-/** A dialled contact's row joined to its sheet row (the metadata cells null when the sheet has none). */
-export function dialledContactOf(raw: unknown): ContactRow {
+/** A dialled contact's folded call fields, as both stores keep them (call times in epoch ms). */
+export function dialledCallFieldsOf(raw: unknown) {
   const row = contactRowDbSchema.parse(raw);
   return {
     number: row.number,
@@ -31,8 +32,33 @@ export function dialledContactOf(raw: unknown): ContactRow {
     finalStatus: row.final_status,
     attempts: row.attempts,
     lastDurationSec: row.last_duration_sec,
-    firstCallAt: new Date(row.first_call_at).toISOString(),
-    lastCallAt: new Date(row.last_call_at).toISOString(),
+    firstCallAt: row.first_call_at,
+    lastCallAt: row.last_call_at,
+  };
+}
+
+/** A dialled contact's row joined to its sheet row (the metadata cells null when the sheet has none). */
+export function dialledContactOf(raw: unknown): ContactRow {
+  const fields = dialledCallFieldsOf(raw);
+  return {
+    ...fields,
+    firstCallAt: new Date(fields.firstCallAt).toISOString(),
+    lastCallAt: new Date(fields.lastCallAt).toISOString(),
     ...metadataFields(metadataCells.parse(raw)),
   };
+}
+
+/** Whether a stored contact row already holds what folding its calls gives, so the write can be skipped. */
+export function holdsFolded(
+  stored: { name: string | null; final_status: string; attempts: number; last_duration_sec: number | null; first_call_at: number; last_call_at: number },
+  folded: FoldedContact,
+): boolean {
+  return (
+    stored.name === folded.name &&
+    stored.final_status === folded.finalStatus &&
+    stored.attempts === folded.attempts &&
+    stored.last_duration_sec === folded.lastDurationSec &&
+    stored.first_call_at === folded.firstCallAt &&
+    stored.last_call_at === folded.lastCallAt
+  );
 }

@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { CALL_STATUSES } from '../../domain/call-status';
 import { metadataCells, metadataFields } from './contact-metadata-rows';
-import { NEVER_CALLED } from './contact-rows';
-import { contactRowDbSchema } from './rows';
+import { dialledCallFieldsOf, NEVER_CALLED } from './contact-rows';
 import type { ExportCall, ExportContact } from './store';
 
 /** What an export adds to a contact's row: its sheet's email, tags, metadata and revenue, and the cost of its calls. */
@@ -16,17 +15,7 @@ function exportFieldsOf(cells: z.infer<typeof exportCells>): Pick<ExportContact,
 
 /** A dialled contact joined to its sheet row and the sum of its calls' prices; call times stay epoch milliseconds. */
 export function dialledExportContactOf(raw: unknown): ExportContact {
-  const row = contactRowDbSchema.parse(raw);
-  return {
-    number: row.number,
-    name: row.name,
-    finalStatus: row.final_status,
-    attempts: row.attempts,
-    lastDurationSec: row.last_duration_sec,
-    firstCallAt: row.first_call_at,
-    lastCallAt: row.last_call_at,
-    ...exportFieldsOf(exportCells.parse(raw)),
-  };
+  return { ...dialledCallFieldsOf(raw), ...exportFieldsOf(exportCells.parse(raw)) };
 }
 
 /** A pending contact's sheet row, with the key the export's keyset paging goes on after. */

@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import type { ContactRow, ContactsQuery, ContactsResponse } from '../../../domain/api-schemas';
 import { CALL_STATUSES } from '../../../domain/call-status';
-import { foldContact, type ContactAttempt, type FoldedContact } from '../../../domain/contacts/fold-contact';
+import { foldContact, type ContactAttempt } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
-import { dialledContactOf, pendingContactOf } from '../contact-rows';
+import { dialledContactOf, holdsFolded, pendingContactOf } from '../contact-rows';
 import { digitsOf, numberKeyOf, searchTextOf } from '../contact-query';
 import { isCallStatus, numberOrNull } from '../rows';
 import type { PgConnection } from './connection';
@@ -77,7 +77,7 @@ export class PgContacts {
         continue;
       }
       const folded = foldContact(found);
-      if (stored !== null && sameContact(stored, folded)) continue;
+      if (stored !== null && holdsFolded(stored, folded)) continue;
       written.push({
         campaign_id: campaignId,
         number,
@@ -182,15 +182,4 @@ export class PgContacts {
       .all('SELECT DISTINCT campaign_id COLLATE "C" AS campaign_id FROM contacts WHERE number_key = $1 ORDER BY 1', [key])
       .map((row) => campaignIdRow.parse(row).campaign_id);
   }
-}
-
-function sameContact(before: z.infer<typeof storedContactRow>, folded: FoldedContact): boolean {
-  return (
-    before.name === folded.name &&
-    before.final_status === folded.finalStatus &&
-    before.attempts === folded.attempts &&
-    before.last_duration_sec === folded.lastDurationSec &&
-    before.first_call_at === folded.firstCallAt &&
-    before.last_call_at === folded.lastCallAt
-  );
 }

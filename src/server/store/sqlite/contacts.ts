@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import type { ContactRow, ContactsQuery, ContactsResponse } from '../../../domain/api-schemas';
 import { CALL_STATUSES } from '../../../domain/call-status';
-import { foldContact, type ContactAttempt, type FoldedContact } from '../../../domain/contacts/fold-contact';
+import { foldContact, type ContactAttempt } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
 import { metadataCells, metadataFields } from '../contact-metadata-rows';
-import { pendingContactOf } from '../contact-rows';
+import { holdsFolded, pendingContactOf } from '../contact-rows';
 import { contactSql, digitsOf, numberKeyOf, pendingContactSql, searchTextOf, type ContactSql } from '../contact-query';
 import { contactRowDbSchema, isCallStatus, numberOrNull } from '../rows';
 import type { SqliteConnection } from './connection';
@@ -60,7 +60,7 @@ export class SqliteContacts {
       return true;
     }
     const folded = foldContact(attempts);
-    if (before !== null && sameContact(before, folded)) return false;
+    if (before !== null && holdsFolded(before, folded)) return false;
 
     // The search index holds the name: a new contact gets an entry, a renamed one a fresh entry.
     let searchId = before?.search_id ?? null;
@@ -200,15 +200,4 @@ export class SqliteContacts {
       .all(key)
       .map((row) => campaignIdRow.parse(row).campaign_id);
   }
-}
-
-function sameContact(before: z.infer<typeof storedContactRow>, folded: FoldedContact): boolean {
-  return (
-    before.name === folded.name &&
-    before.final_status === folded.finalStatus &&
-    before.attempts === folded.attempts &&
-    before.last_duration_sec === folded.lastDurationSec &&
-    before.first_call_at === folded.firstCallAt &&
-    before.last_call_at === folded.lastCallAt
-  );
 }
