@@ -48,11 +48,18 @@ export function dialledContactOf(raw: unknown): ContactRow {
   };
 }
 
+/** A stored contact's folded columns, as a refold reads them back before deciding whether to write. */
+export const storedFoldCells = z.object({
+  name: z.string().nullable(),
+  final_status: z.string(),
+  attempts: z.number(),
+  last_duration_sec: z.number().nullable(),
+  first_call_at: z.number(),
+  last_call_at: z.number(),
+});
+
 /** Whether a stored contact row already holds what folding its calls gives, so the write can be skipped. */
-export function holdsFolded(
-  stored: { name: string | null; final_status: string; attempts: number; last_duration_sec: number | null; first_call_at: number; last_call_at: number },
-  folded: FoldedContact,
-): boolean {
+export function holdsFolded(stored: z.infer<typeof storedFoldCells>, folded: FoldedContact): boolean {
   return (
     stored.name === folded.name &&
     stored.final_status === folded.finalStatus &&

@@ -6,7 +6,7 @@ import type { ContactRow, ContactsQuery, ContactsResponse } from '../../../domai
 import { CALL_STATUSES } from '../../../domain/call-status';
 import { foldContact, type ContactAttempt } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
-import { dialledContactOf, holdsFolded, pendingContactOf } from '../contact-rows';
+import { dialledContactOf, holdsFolded, pendingContactOf, storedFoldCells } from '../contact-rows';
 import { digitsOf, numberKeyOf, searchTextOf } from '../contact-query';
 import { isCallStatus, numberOrNull } from '../rows';
 import type { PgConnection } from './connection';
@@ -16,16 +16,7 @@ const countRow = z.object({ n: z.number() });
 const numberRow = z.object({ number: z.string() });
 const campaignIdRow = z.object({ campaign_id: z.string() });
 const contactOutcomeRow = z.object({ status: z.enum(CALL_STATUSES), attempts: z.number().int(), contacts: z.number().int() });
-const storedContactRow = z.object({
-  campaign_id: z.string(),
-  number: z.string(),
-  name: z.string().nullable(),
-  final_status: z.string(),
-  attempts: z.number(),
-  last_duration_sec: z.number().nullable(),
-  first_call_at: z.number(),
-  last_call_at: z.number(),
-});
+const storedContactRow = storedFoldCells.extend({ campaign_id: z.string(), number: z.string() });
 
 export interface ContactKey {
   campaignId: string;

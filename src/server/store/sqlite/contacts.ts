@@ -6,7 +6,7 @@ import { CALL_STATUSES } from '../../../domain/call-status';
 import { foldContact, type ContactAttempt } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
 import { metadataCells, metadataFields } from '../contact-metadata-rows';
-import { holdsFolded, pendingContactOf } from '../contact-rows';
+import { holdsFolded, pendingContactOf, storedFoldCells } from '../contact-rows';
 import { contactSql, digitsOf, numberKeyOf, pendingContactSql, searchTextOf, type ContactSql } from '../contact-query';
 import { contactRowDbSchema, isCallStatus, numberOrNull } from '../rows';
 import type { SqliteConnection } from './connection';
@@ -15,15 +15,7 @@ import { COUNTER, type SqliteCounters } from './counters';
 const countRow = z.object({ n: z.number() });
 const campaignIdRow = z.object({ campaign_id: z.string() });
 const contactOutcomeRow = z.object({ status: z.enum(CALL_STATUSES), attempts: z.number().int(), contacts: z.number().int() });
-const storedContactRow = z.object({
-  name: z.string().nullable(),
-  final_status: z.string(),
-  attempts: z.number(),
-  last_duration_sec: z.number().nullable(),
-  first_call_at: z.number(),
-  last_call_at: z.number(),
-  search_id: z.number().nullable(),
-});
+const storedContactRow = storedFoldCells.extend({ search_id: z.number().nullable() });
 
 const sheetRow = metadataCells.extend({ number_key: z.string(), name: z.string().nullable() });
 const pageRow = z.object({ number: z.string(), n: z.number().int() });
