@@ -12,6 +12,7 @@ import type { Logger } from '../log';
 import type { AuditPort, DisplayRecord, DisplaysPort, ShareLinksPort } from '../store/access-store';
 import type { CampaignStore } from '../store/store';
 import { scopedUrl } from './share-links';
+import { endStreamsOf } from './token-streams';
 import { actorOf } from './users';
 
 export interface DisplayRouteDeps {
@@ -88,10 +89,7 @@ export function displayRoutes(deps: DisplayRouteDeps): Hono<AccessEnv> {
   app.delete('/displays/:id', (c) => {
     const display = owned(c);
     if (display instanceof Response) return display;
-    if (removeDisplay(scoped, display.id, actorOf(c.get('user')))) {
-      const closed = deps.streams.revoke(display.id);
-      deps.logger.info('display.removed', { displayId: display.id, streamsClosed: closed });
-    }
+    if (removeDisplay(scoped, display.id, actorOf(c.get('user')))) endStreamsOf(deps, 'display.removed', { displayId: display.id });
     return c.body(null, 204);
   });
 
@@ -100,8 +98,7 @@ export function displayRoutes(deps: DisplayRouteDeps): Hono<AccessEnv> {
     if (display instanceof Response) return display;
     const rotated = rotateDisplay(scoped, display.id, actorOf(c.get('user')));
     if (!rotated) return c.json({ error: 'No such display.' }, 404);
-    const closed = deps.streams.revoke(display.id);
-    deps.logger.info('display.rotated', { displayId: display.id, streamsClosed: closed });
+    endStreamsOf(deps, 'display.rotated', { displayId: display.id });
     const fresh = deps.access.findDisplayById(display.id) ?? display;
     return c.json({ ...displayView(fresh, deps.now(), deps.streams), url: scopedUrl(c, deps.config, 'tv', rotated.token) }, 201);
   });

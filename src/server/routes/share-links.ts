@@ -11,6 +11,7 @@ import type { AccessStreams } from '../live/access-streams';
 import type { Logger } from '../log';
 import type { AuditPort, DisplaysPort, ShareLinkRecord, ShareLinksPort } from '../store/access-store';
 import type { CampaignStore } from '../store/store';
+import { endStreamsOf } from './token-streams';
 import { actorOf } from './users';
 
 export interface ShareLinkRouteDeps {
@@ -94,10 +95,7 @@ export function shareLinkRoutes(deps: ShareLinkRouteDeps): Hono<AccessEnv> {
   app.delete('/share-links/:id', (c) => {
     const link = owned(c);
     if (link instanceof Response) return link;
-    if (revokeShareLink(scoped, link.id, actorOf(c.get('user')))) {
-      const closed = deps.streams.revoke(link.id);
-      deps.logger.info('share_link.revoked', { linkId: link.id, streamsClosed: closed });
-    }
+    if (revokeShareLink(scoped, link.id, actorOf(c.get('user')))) endStreamsOf(deps, 'share_link.revoked', { linkId: link.id });
     return c.body(null, 204);
   });
 
@@ -106,8 +104,7 @@ export function shareLinkRoutes(deps: ShareLinkRouteDeps): Hono<AccessEnv> {
     if (link instanceof Response) return link;
     const rotated = rotateShareLink(scoped, link.id, actorOf(c.get('user')));
     if (!rotated) return c.json({ error: 'A revoked link cannot be rotated.' }, 409);
-    const closed = deps.streams.revoke(link.id);
-    deps.logger.info('share_link.rotated', { linkId: link.id, streamsClosed: closed });
+    endStreamsOf(deps, 'share_link.rotated', { linkId: link.id });
     const fresh = deps.access.findShareLinkById(link.id) ?? link;
     return c.json({ ...shareLinkView(fresh, deps.now()), url: scopedUrl(c, deps.config, 's', rotated.token) }, 201);
   });

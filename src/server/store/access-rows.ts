@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { displayScopeSchema, piiModeSchema, roleSchema } from '../../domain/access/principal';
 import { campaignIdSchema } from '../../domain/campaign-id';
-import { AUDIT_ACTIONS, type AuditEntry, type DisplayRecord, type SessionRecord, type ShareLinkOpen, type ShareLinkRecord, type UserRecord } from './access-store';
+import { AUDIT_ACTIONS, type AuditEntry, type DisplayRecord, type NewDisplay, type SessionRecord, type ShareLinkOpen, type ShareLinkRecord, type UserRecord } from './access-store';
 
 export const countRow = z.object({ n: z.number() });
 
@@ -138,6 +138,23 @@ export function toDisplay(raw: unknown): DisplayRecord {
     appVersion: row.app_version,
     reloadGeneration: row.reload_generation,
   };
+}
+
+/**
+ * A new display's values as both stores insert them, in the order of the columns (id, token_hash, name,
+ * campaign_scope_json, settings_json, created_by, created_at, expires_at): the JSON that toDisplay reads back.
+ */
+export function newDisplayValues(display: NewDisplay): [string, string, string, string, string, string, number, number | null] {
+  return [
+    display.id,
+    display.tokenHash,
+    display.name,
+    JSON.stringify(display.campaignIds),
+    JSON.stringify(display.settings),
+    display.createdBy,
+    display.createdAt,
+    display.expiresAt,
+  ];
 }
 
 const auditRow = z.object({

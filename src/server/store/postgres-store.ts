@@ -24,9 +24,9 @@ import type {
   CallboardStore,
   ContactExportCursor,
   ContactExportFilter,
+  ContactExportPage,
   ContactMetadataUpload,
   ExportCall,
-  ExportContact,
   ManagerRevenue,
   QuarantinedEvent,
   StoredWebhookEvent,
@@ -175,12 +175,7 @@ export class PostgresStore implements CallboardStore {
     return this.contactMetadata.metadataColumns(campaignId);
   }
 
-  contactExportPage(
-    campaignId: string,
-    filter: ContactExportFilter,
-    cursor: ContactExportCursor,
-    limit: number,
-  ): { rows: ExportContact[]; next: ContactExportCursor | null } {
+  contactExportPage(campaignId: string, filter: ContactExportFilter, cursor: ContactExportCursor, limit: number): ContactExportPage {
     return this.exports.contactExportPage(campaignId, filter, cursor, limit);
   }
   callExportPage(campaignId: string, range: { fromMs: number | null; toMs: number | null }, cursor: CallExportCursor, limit: number): ExportCall[] {

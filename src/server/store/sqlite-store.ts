@@ -27,9 +27,9 @@ import type {
   CallboardStore,
   ContactExportCursor,
   ContactExportFilter,
+  ContactExportPage,
   ContactMetadataUpload,
   ExportCall,
-  ExportContact,
   ManagerRevenue,
   QuarantinedEvent,
   StoredWebhookEvent,
@@ -183,12 +183,7 @@ export class SqliteStore implements CallboardStore {
     return this.contactMetadata.contactMetadataForReport(campaignId);
   }
 
-  contactExportPage(
-    campaignId: string,
-    filter: ContactExportFilter,
-    cursor: ContactExportCursor,
-    limit: number,
-  ): { rows: ExportContact[]; next: ContactExportCursor | null } {
+  contactExportPage(campaignId: string, filter: ContactExportFilter, cursor: ContactExportCursor, limit: number): ContactExportPage {
     return this.exports.contactExportPage(campaignId, filter, cursor, limit);
   }
   callExportPage(campaignId: string, range: { fromMs: number | null; toMs: number | null }, cursor: CallExportCursor, limit: number): ExportCall[] {

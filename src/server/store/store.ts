@@ -209,6 +209,8 @@ export interface ContactExportFilter {
 
 /** Where a page of an export ends, so the next page starts after it (keyset paging: constant cost per page). */
 export type ContactExportCursor = { part: 'dialled' | 'pending'; after: string | null };
+/** One page of a contacts export, and the cursor of the next (null after the last page). */
+export type ContactExportPage = { rows: ExportContact[]; next: ContactExportCursor | null };
 export type CallExportCursor = { atMs: number; rowid: number } | null;
 
 export interface ExportCall {
@@ -230,7 +232,7 @@ export interface ExportCall {
  * so a long download never holds the database while the client is slow.
  */
 export interface ExportStore {
-  contactExportPage(campaignId: string, filter: ContactExportFilter, cursor: ContactExportCursor, limit: number): { rows: ExportContact[]; next: ContactExportCursor | null };
+  contactExportPage(campaignId: string, filter: ContactExportFilter, cursor: ContactExportCursor, limit: number): ContactExportPage;
   callExportPage(campaignId: string, range: { fromMs: number | null; toMs: number | null }, cursor: CallExportCursor, limit: number): ExportCall[];
   /** Whether any attempt of the campaign has a price (the contacts export then adds a cost column). */
   campaignHasPrices(campaignId: string): boolean;

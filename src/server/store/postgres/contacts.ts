@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import type { ContactRow, ContactsQuery, ContactsResponse } from '../../../domain/api-schemas';
 import { CALL_STATUSES } from '../../../domain/call-status';
-import { foldContact, type ContactAttempt, type FoldedContact } from '../../../domain/contacts/fold-contact';
+import { foldContact, type ContactAttempt } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
-import { metadataCells, metadataFields } from '../contact-metadata-rows';
+import { dialledContactOf, holdsFolded, pendingContactOf, storedFoldCells } from '../contact-rows';
 import { digitsOf, numberKeyOf, searchTextOf } from '../contact-query';
-import { contactRowDbSchema, isCallStatus, numberOrNull } from '../rows';
+import { isCallStatus, numberOrNull } from '../rows';
 import type { PgConnection } from './connection';
 import { bind, pgContactSql, pgPendingContactSql } from './contact-query';
 
@@ -16,17 +16,7 @@ const countRow = z.object({ n: z.number() });
 const numberRow = z.object({ number: z.string() });
 const campaignIdRow = z.object({ campaign_id: z.string() });
 const contactOutcomeRow = z.object({ status: z.enum(CALL_STATUSES), attempts: z.number().int(), contacts: z.number().int() });
-const storedContactRow = z.object({
-  campaign_id: z.string(),
-  number: z.string(),
-  name: z.string().nullable(),
-  final_status: z.string(),
-  attempts: z.number(),
-  last_duration_sec: z.number().nullable(),
-  first_call_at: z.number(),
-  last_call_at: z.number(),
-});
-const pendingRow = metadataCells.extend({ number: z.string(), name: z.string().nullable() });
+const storedContactRow = storedFoldCells.extend({ campaign_id: z.string(), number: z.string() });
 
 export interface ContactKey {
   campaignId: string;
@@ -78,7 +68,7 @@ export class PgContacts {
         continue;
       }
       const folded = foldContact(found);
-      if (stored !== null && sameContact(stored, folded)) continue;
+      if (stored !== null && holdsFolded(stored, folded)) continue;
       written.push({
         campaign_id: campaignId,
         number,
@@ -143,17 +133,8 @@ export class PgContacts {
          WHERE c.campaign_id = $1 AND c.number IN (SELECT jsonb_array_elements_text($2::jsonb))`,
         [campaignId, JSON.stringify(numbers)],
       )) {
-        const row = contactRowDbSchema.parse(raw);
-        read.set(row.number, {
-          number: row.number,
-          name: row.name,
-          finalStatus: row.final_status,
-          attempts: row.attempts,
-          lastDurationSec: row.last_duration_sec,
-          firstCallAt: new Date(row.first_call_at).toISOString(),
-          lastCallAt: new Date(row.last_call_at).toISOString(),
-          ...metadataFields(metadataCells.parse(raw)),
-        });
+        const row = dialledContactOf(raw);
+        read.set(row.number, row);
       }
       for (const number of numbers) {
         const row = read.get(number);
@@ -169,17 +150,7 @@ export class PgContacts {
          ORDER BY ${pending.orderBy} LIMIT ${bind(params, room)} OFFSET ${bind(params, offset)}`,
         params,
       )) {
-        const row = pendingRow.parse(raw);
-        rows.push({
-          number: row.number,
-          name: row.name,
-          finalStatus: 'pending',
-          attempts: 0,
-          lastDurationSec: null,
-          firstCallAt: null,
-          lastCallAt: null,
-          ...metadataFields(row),
-        });
+        rows.push(pendingContactOf(raw));
       }
     }
     return { total, rows };
@@ -202,15 +173,4 @@ export class PgContacts {
       .all('SELECT DISTINCT campaign_id COLLATE "C" AS campaign_id FROM contacts WHERE number_key = $1 ORDER BY 1', [key])
       .map((row) => campaignIdRow.parse(row).campaign_id);
   }
-}
-
-function sameContact(before: z.infer<typeof storedContactRow>, folded: FoldedContact): boolean {
-  return (
-    before.name === folded.name &&
-    before.final_status === folded.finalStatus &&
-    before.attempts === folded.attempts &&
-    before.last_duration_sec === folded.lastDurationSec &&
-    before.first_call_at === folded.firstCallAt &&
-    before.last_call_at === folded.lastCallAt
-  );
 }

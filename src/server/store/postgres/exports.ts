@@ -2,14 +2,13 @@
 // in key order (keyset paging, so page 400 costs what page 1 does), and every attempt of one contact. calls.id plays
 // SQLite's rowid: the tie-break of equal times and the call cursor.
 import { z } from 'zod';
-import { CALL_STATUSES } from '../../../domain/call-status';
-import { metadataFields } from '../contact-metadata-rows';
 import { numberKeyOf } from '../contact-query';
-import { contactRowDbSchema } from '../rows';
+import { dialledExportContactOf, exportCallOf, pendingExportContactOf, pendingExportRow } from '../export-rows';
 import type {
   CallExportCursor,
   ContactExportCursor,
   ContactExportFilter,
+  ContactExportPage,
   ContactHistoryStore,
   ExportCall,
   ExportContact,
@@ -19,54 +18,12 @@ import type { PgValue } from './blocking-client';
 import type { PgConnection } from './connection';
 import { bind, pgContactSql, pgPendingContactSql } from './contact-query';
 
-const exportExtra = z.object({
-  email: z.string().nullable(),
-  tags_json: z.string().nullable(),
-  metadata_json: z.string().nullable(),
-  revenue: z.number().nullable(),
-  cost: z.number().nullable(),
-});
-const pendingExportRow = exportExtra.extend({ number_key: z.string(), number: z.string(), name: z.string().nullable() });
 const numberRow = z.object({ number: z.string() });
-const callExportRow = z.object({
-  id: z.number().int(),
-  at_ms: z.number(),
-  call_sid: z.string(),
-  number: z.string(),
-  attempt: z.number().int().positive(),
-  status: z.enum(CALL_STATUSES),
-  start_time: z.string().nullable(),
-  end_time: z.string().nullable(),
-  duration_sec: z.number().nullable(),
-  price: z.number().nullable(),
-  recording_url: z.string().nullable(),
-});
 
 /** An attempt's number: Exotel's when it sent one, else its place among the number's calls in time order. */
 const ATTEMPT = `COALESCE(attempt_number, (SELECT COUNT(*) FROM calls AS earlier WHERE earlier.campaign_id = calls.campaign_id
   AND earlier.number = calls.number AND (earlier.at_ms, earlier.id) <= (calls.at_ms, calls.id)))`;
-const CALL_COLUMNS = `id, at_ms, call_sid, number, ${ATTEMPT} AS attempt, status, start_time, end_time, duration_sec, price, recording_url`;
-
-function exportCallOf(raw: unknown): ExportCall {
-  const row = callExportRow.parse(raw);
-  return {
-    rowid: row.id,
-    atMs: row.at_ms,
-    callSid: row.call_sid,
-    number: row.number,
-    attempt: row.attempt,
-    status: row.status,
-    startTime: row.start_time,
-    endTime: row.end_time,
-    durationSec: row.duration_sec,
-    price: row.price,
-    recordingUrl: row.recording_url,
-  };
-}
-
-function extraOf(cells: z.infer<typeof exportExtra>): Pick<ExportContact, 'email' | 'tags' | 'metadata' | 'revenue' | 'cost'> {
-  return { ...metadataFields(cells), revenue: cells.revenue, cost: cells.cost };
-}
+const CALL_COLUMNS = `id AS rowid, at_ms, call_sid, number, ${ATTEMPT} AS attempt, status, start_time, end_time, duration_sec, price, recording_url`;
 
 export class PgExports implements ExportStore, ContactHistoryStore {
   constructor(private readonly connection: PgConnection) {}
@@ -75,12 +32,7 @@ export class PgExports implements ExportStore, ContactHistoryStore {
     return this.connection.get('SELECT 1 FROM contact_metadata_uploads WHERE campaign_id = $1', [campaignId]) !== undefined;
   }
 
-  contactExportPage(
-    campaignId: string,
-    filter: ContactExportFilter,
-    cursor: ContactExportCursor,
-    limit: number,
-  ): { rows: ExportContact[]; next: ContactExportCursor | null } {
+  contactExportPage(campaignId: string, filter: ContactExportFilter, cursor: ContactExportCursor, limit: number): ContactExportPage {
     const hasMetadata = this.hasMetadata(campaignId);
     // A date range is about calls: contacts never called are outside any range.
     const pendingPart = hasMetadata && filter.fromMs === null && filter.toMs === null;
@@ -103,17 +55,8 @@ export class PgExports implements ExportStore, ContactHistoryStore {
          WHERE c.campaign_id = $1 AND c.number IN (SELECT jsonb_array_elements_text($2::jsonb))`,
         [campaignId, JSON.stringify(numbers)],
       )) {
-        const row = contactRowDbSchema.parse(raw);
-        read.set(row.number, {
-          number: row.number,
-          name: row.name,
-          finalStatus: row.final_status,
-          attempts: row.attempts,
-          lastDurationSec: row.last_duration_sec,
-          firstCallAt: row.first_call_at,
-          lastCallAt: row.last_call_at,
-          ...extraOf(exportExtra.parse(raw)),
-        });
+        const row = dialledExportContactOf(raw);
+        read.set(row.number, row);
       }
       const rows = numbers.flatMap((number) => read.get(number) ?? []);
       if (numbers.length === limit) return { rows, next: { part: 'dialled', after: numbers[numbers.length - 1] ?? null } };
@@ -132,16 +75,7 @@ export class PgExports implements ExportStore, ContactHistoryStore {
         params,
       )
       .map((raw) => pendingExportRow.parse(raw));
-    const rows: ExportContact[] = raws.map((row) => ({
-      number: row.number,
-      name: row.name,
-      finalStatus: 'pending',
-      attempts: 0,
-      lastDurationSec: null,
-      firstCallAt: null,
-      lastCallAt: null,
-      ...extraOf(row),
-    }));
+    const rows = raws.map(pendingExportContactOf);
     const last = raws[raws.length - 1];
     return { rows, next: raws.length === limit && last !== undefined ? { part: 'pending', after: last.number_key } : null };
   }

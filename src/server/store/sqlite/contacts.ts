@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import type { ContactRow, ContactsQuery, ContactsResponse } from '../../../domain/api-schemas';
 import { CALL_STATUSES } from '../../../domain/call-status';
-import { foldContact, type ContactAttempt, type FoldedContact } from '../../../domain/contacts/fold-contact';
+import { foldContact, type ContactAttempt } from '../../../domain/contacts/fold-contact';
 import type { ContactOutcome } from '../../../domain/report/contact-outcome';
 import { metadataCells, metadataFields } from '../contact-metadata-rows';
+import { holdsFolded, pendingContactOf, storedFoldCells } from '../contact-rows';
 import { contactSql, digitsOf, numberKeyOf, pendingContactSql, searchTextOf, type ContactSql } from '../contact-query';
 import { contactRowDbSchema, isCallStatus, numberOrNull } from '../rows';
 import type { SqliteConnection } from './connection';
@@ -14,17 +15,8 @@ import { COUNTER, type SqliteCounters } from './counters';
 const countRow = z.object({ n: z.number() });
 const campaignIdRow = z.object({ campaign_id: z.string() });
 const contactOutcomeRow = z.object({ status: z.enum(CALL_STATUSES), attempts: z.number().int(), contacts: z.number().int() });
-const storedContactRow = z.object({
-  name: z.string().nullable(),
-  final_status: z.string(),
-  attempts: z.number(),
-  last_duration_sec: z.number().nullable(),
-  first_call_at: z.number(),
-  last_call_at: z.number(),
-  search_id: z.number().nullable(),
-});
+const storedContactRow = storedFoldCells.extend({ search_id: z.number().nullable() });
 
-const pendingRow = metadataCells.extend({ number: z.string(), name: z.string().nullable() });
 const sheetRow = metadataCells.extend({ number_key: z.string(), name: z.string().nullable() });
 const pageRow = z.object({ number: z.string(), n: z.number().int() });
 const pageContactRow = contactRowDbSchema.extend({ number_key: z.string() });
@@ -60,7 +52,7 @@ export class SqliteContacts {
       return true;
     }
     const folded = foldContact(attempts);
-    if (before !== null && sameContact(before, folded)) return false;
+    if (before !== null && holdsFolded(before, folded)) return false;
 
     // The search index holds the name: a new contact gets an entry, a renamed one a fresh entry.
     let searchId = before?.search_id ?? null;
@@ -109,17 +101,7 @@ export class SqliteContacts {
         `SELECT m.number, m.name, m.email, m.tags_json, m.metadata_json FROM ${pending.from} WHERE ${pending.where}
          ORDER BY ${pending.orderBy} LIMIT ? OFFSET ?`,
       ).all(...pending.params, room, offset)) {
-        const row = pendingRow.parse(raw);
-        rows.push({
-          number: row.number,
-          name: row.name,
-          finalStatus: 'pending',
-          attempts: 0,
-          lastDurationSec: null,
-          firstCallAt: null,
-          lastCallAt: null,
-          ...metadataFields(row),
-        });
+        rows.push(pendingContactOf(raw));
       }
     }
     return { total, rows };
@@ -210,15 +192,4 @@ export class SqliteContacts {
       .all(key)
       .map((row) => campaignIdRow.parse(row).campaign_id);
   }
-}
-
-function sameContact(before: z.infer<typeof storedContactRow>, folded: FoldedContact): boolean {
-  return (
-    before.name === folded.name &&
-    before.final_status === folded.finalStatus &&
-    before.attempts === folded.attempts &&
-    before.last_duration_sec === folded.lastDurationSec &&
-    before.first_call_at === folded.firstCallAt &&
-    before.last_call_at === folded.lastCallAt
-  );
 }

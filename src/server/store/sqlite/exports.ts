@@ -1,69 +1,22 @@
 // SQLite side of the ExportStore and ContactHistoryStore ports: contacts and call attempts read a page at a time in
 // key order (keyset paging, so page 400 costs what page 1 does), and every attempt of one contact.
-import { z } from 'zod';
-import type { ContactRow } from '../../../domain/api-schemas';
 import { contactSql, numberKeyOf, pendingContactSql } from '../contact-query';
-import { contactRowDbSchema } from '../rows';
+import { dialledExportContactOf, exportCallOf, pendingExportContactOf, pendingExportRow } from '../export-rows';
 import type {
   CallExportCursor,
   ContactExportCursor,
   ContactExportFilter,
+  ContactExportPage,
   ContactHistoryStore,
   ExportCall,
-  ExportContact,
   ExportStore,
 } from '../store';
 import type { SqliteConnection } from './connection';
-import { metadataFields } from '../contact-metadata-rows';
-import { CALL_STATUSES } from '../../../domain/call-status';
-
-const exportExtra = z.object({
-  email: z.string().nullable(),
-  tags_json: z.string().nullable(),
-  metadata_json: z.string().nullable(),
-  revenue: z.number().nullable(),
-  cost: z.number().nullable(),
-});
-const pendingExportRow = exportExtra.extend({ number: z.string(), name: z.string().nullable() });
-const callExportRow = z.object({
-  rowid: z.number().int(),
-  at_ms: z.number(),
-  call_sid: z.string(),
-  number: z.string(),
-  attempt: z.number().int().positive(),
-  status: z.enum(CALL_STATUSES),
-  start_time: z.string().nullable(),
-  end_time: z.string().nullable(),
-  duration_sec: z.number().nullable(),
-  price: z.number().nullable(),
-  recording_url: z.string().nullable(),
-});
 
 /** An attempt's number: Exotel's when it sent one, else its place among the number's calls in time order. */
 const ATTEMPT = `COALESCE(attempt_number, (SELECT COUNT(*) FROM calls AS earlier WHERE earlier.campaign_id = calls.campaign_id
   AND earlier.number = calls.number AND (earlier.at_ms < calls.at_ms OR (earlier.at_ms = calls.at_ms AND earlier.rowid <= calls.rowid))))`;
 const CALL_COLUMNS = `rowid, at_ms, call_sid, number, ${ATTEMPT} AS attempt, status, start_time, end_time, duration_sec, price, recording_url`;
-
-function exportCallOf(raw: unknown): ExportCall {
-  const row = callExportRow.parse(raw);
-  return {
-    rowid: row.rowid,
-    atMs: row.at_ms,
-    callSid: row.call_sid,
-    number: row.number,
-    attempt: row.attempt,
-    status: row.status,
-    startTime: row.start_time,
-    endTime: row.end_time,
-    durationSec: row.duration_sec,
-    price: row.price,
-    recordingUrl: row.recording_url,
-  };
-}
-
-function metadataOf(cells: z.infer<typeof exportExtra>): Pick<ContactRow, 'email' | 'tags' | 'metadata'> & { revenue: number | null; cost: number | null } {
-  return { ...metadataFields(cells), revenue: cells.revenue, cost: cells.cost };
-}
 
 export class SqliteExports implements ExportStore, ContactHistoryStore {
   constructor(private readonly connection: SqliteConnection) {}
@@ -72,12 +25,7 @@ export class SqliteExports implements ExportStore, ContactHistoryStore {
     return this.connection.sql('SELECT 1 FROM contact_metadata_uploads WHERE campaign_id = ?').get(campaignId) !== undefined;
   }
 
-  contactExportPage(
-    campaignId: string,
-    filter: ContactExportFilter,
-    cursor: ContactExportCursor,
-    limit: number,
-  ): { rows: ExportContact[]; next: ContactExportCursor | null } {
+  contactExportPage(campaignId: string, filter: ContactExportFilter, cursor: ContactExportCursor, limit: number): ContactExportPage {
     const sql = (source: string) => this.connection.sql(source);
     const hasMetadata = this.hasMetadata(campaignId);
     // A date range is about calls: contacts never called are outside any range.
@@ -108,20 +56,7 @@ export class SqliteExports implements ExportStore, ContactHistoryStore {
          WHERE c.campaign_id = ? AND c.number IN (SELECT number FROM ${base.from} WHERE ${conditions.join(' AND ')} ORDER BY number LIMIT ?)
          ORDER BY c.number`,
       ).all(campaignId, ...params, limit);
-      const rows: ExportContact[] = [];
-      for (const raw of raws) {
-        const row = contactRowDbSchema.parse(raw);
-        rows.push({
-          number: row.number,
-          name: row.name,
-          finalStatus: row.final_status,
-          attempts: row.attempts,
-          lastDurationSec: row.last_duration_sec,
-          firstCallAt: row.first_call_at,
-          lastCallAt: row.last_call_at,
-          ...metadataOf(exportExtra.parse(raw)),
-        });
-      }
+      const rows = raws.map(dialledExportContactOf);
       const last = rows.length === 0 ? null : rows[rows.length - 1]!.number;
       if (raws.length === limit) return { rows, next: { part: 'dialled', after: last } };
       return { rows, next: pendingPart ? { part: 'pending', after: null } : null };
@@ -138,21 +73,12 @@ export class SqliteExports implements ExportStore, ContactHistoryStore {
     const raws = sql(
       `SELECT m.number_key, m.number, m.name, m.email, m.tags_json, m.metadata_json, m.revenue, NULL AS cost FROM ${pending.from}
        WHERE ${conditions.join(' AND ')} ORDER BY ${pending.orderBy} LIMIT ?`,
-    ).all(...params, limit);
-    const rows: ExportContact[] = raws.map((raw) => {
-      const row = pendingExportRow.parse(raw);
-      return {
-        number: row.number,
-        name: row.name,
-        finalStatus: 'pending',
-        attempts: 0,
-        lastDurationSec: null,
-        firstCallAt: null,
-        lastCallAt: null,
-        ...metadataOf(row),
-      };
-    });
-    const lastKey = raws.length === 0 ? null : numberKeyOf(pendingExportRow.parse(raws[raws.length - 1]).number);
+    )
+      .all(...params, limit)
+      .map((raw) => pendingExportRow.parse(raw));
+    const rows = raws.map(pendingExportContactOf);
+    const last = raws[raws.length - 1];
+    const lastKey = last === undefined ? null : numberKeyOf(last.number);
     return { rows, next: raws.length === limit ? { part: 'pending', after: lastKey } : null };
   }
 

@@ -1,7 +1,7 @@
 // PostgreSQL side of the display ports: wallboard screens by token hash or id, revoke and rotate, last contact, and
 // the reload generation a display polls for.
 import type { DisplayRecord, DisplaysPort, NewDisplay } from '../../access-store';
-import { generationRow, storedAppVersion, toDisplay } from '../../access-rows';
+import { generationRow, newDisplayValues, storedAppVersion, toDisplay } from '../../access-rows';
 import type { PgConnection } from '../connection';
 
 export class PgDisplays implements DisplaysPort {
@@ -11,16 +11,7 @@ export class PgDisplays implements DisplaysPort {
     this.connection.run(
       `INSERT INTO displays (id, token_hash, name, campaign_scope_json, settings_json, created_by, created_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        display.id,
-        display.tokenHash,
-        display.name,
-        JSON.stringify(display.campaignIds),
-        JSON.stringify(display.settings),
-        display.createdBy,
-        display.createdAt,
-        display.expiresAt,
-      ],
+      newDisplayValues(display),
     );
   }
 

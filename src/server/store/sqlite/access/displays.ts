@@ -2,7 +2,7 @@
 // the reload generation a display polls for.
 import type Database from 'better-sqlite3';
 import type { DisplayRecord, NewDisplay } from '../../access-store';
-import { generationRow, storedAppVersion, toDisplay } from '../../access-rows';
+import { generationRow, newDisplayValues, storedAppVersion, toDisplay } from '../../access-rows';
 
 export class SqliteDisplays {
   constructor(private readonly db: Database.Database) {}
@@ -13,16 +13,7 @@ export class SqliteDisplays {
         `INSERT INTO displays (id, token_hash, name, campaign_scope_json, settings_json, created_by, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        display.id,
-        display.tokenHash,
-        display.name,
-        JSON.stringify(display.campaignIds),
-        JSON.stringify(display.settings),
-        display.createdBy,
-        display.createdAt,
-        display.expiresAt,
-      );
+      .run(...newDisplayValues(display));
   }
 
   findDisplayByTokenHash(tokenHash: string): DisplayRecord | null {
