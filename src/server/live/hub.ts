@@ -1,6 +1,7 @@
 // One hub fans server events out to every connected SSE client. Each event is encoded once and the same bytes
-// go to every client whose filter matches, found by the filter it subscribed with (no per-client test per event); the last few thousand are kept, so that a client reconnecting with
-// Last-Event-ID gets what it missed, or is told to reload when that cannot be known.
+// go to every client whose filter matches, found by the filter it subscribed with (no per-client test per event);
+// the last few thousand are kept, so that a client reconnecting with Last-Event-ID gets what it missed, or is told
+// to reload when that cannot be known.
 import { randomBytes } from 'node:crypto';
 import type { ServerEvent } from '../../domain/api-schemas';
 import { audiencesOf, matchesFilter, type EventFilter } from './filter';
@@ -15,6 +16,10 @@ export interface HubEvent extends ServerEvent {
 /** Receives each matching event with its encoded SSE frame (the same bytes for every subscriber). */
 export type Subscriber = (event: HubEvent, frame: Uint8Array) => void;
 
+/** One subscription: its own object, so that the same function subscribed twice is two clients. */
+interface Subscription {
+  readonly send: Subscriber;
+}
 
 interface Kept {
   event: HubEvent;
@@ -32,7 +37,7 @@ export class LiveHub {
   private nextId = 1;
   private readonly recent: Kept[] = [];
   /** The subscribers of each filter: an event goes to the groups of its audiences, in one pass each. */
-  private readonly groups = new Map<EventFilter, Set<Subscriber>>();
+  private readonly groups = new Map<EventFilter, Set<Subscription>>();
   private subscribers = 0;
 
   constructor(options: { epoch?: string } = {}) {
@@ -45,37 +50,37 @@ export class LiveHub {
     this.recent.push({ event: hubEvent, frame });
     if (this.recent.length > REPLAY_SIZE) this.recent.shift();
     for (const audience of audiencesOf(hubEvent)) {
-      for (const send of this.groups.get(audience) ?? []) this.deliver(audience, send, hubEvent, frame);
+      const group = this.groups.get(audience);
+      if (group !== undefined) for (const subscription of group) this.deliver(audience, subscription, hubEvent, frame);
     }
     return hubEvent;
   }
 
   /** Returns the unsubscribe function, which the SSE route calls when the connection closes. */
   subscribe(filter: EventFilter, subscriber: Subscriber): () => void {
-    // A wrapper per subscription, so that the same function subscribed twice is two clients.
-    const send: Subscriber = (event, frame) => subscriber(event, frame);
+    const subscription: Subscription = { send: subscriber };
     let group = this.groups.get(filter);
     if (!group) {
       group = new Set();
       this.groups.set(filter, group);
     }
-    group.add(send);
+    group.add(subscription);
     this.subscribers++;
-    return () => this.remove(filter, send);
+    return () => this.remove(filter, subscription);
   }
 
-  private deliver(filter: EventFilter, send: Subscriber, event: HubEvent, frame: Uint8Array): void {
+  private deliver(filter: EventFilter, subscription: Subscription, event: HubEvent, frame: Uint8Array): void {
     try {
-      send(event, frame);
+      subscription.send(event, frame);
     } catch {
       // A client whose stream broke is dropped; its own close handler would do the same a moment later.
-      this.remove(filter, send);
+      this.remove(filter, subscription);
     }
   }
 
-  private remove(filter: EventFilter, send: Subscriber): void {
+  private remove(filter: EventFilter, subscription: Subscription): void {
     const group = this.groups.get(filter);
-    if (!group?.delete(send)) return;
+    if (!group?.delete(subscription)) return;
     this.subscribers--;
     if (group.size === 0) this.groups.delete(filter);
   }
