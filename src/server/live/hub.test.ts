@@ -75,8 +75,8 @@ describe('LiveHub', () => {
     hub.publish({ type: 'call', campaignId: 'b', at });
     hub.publish({ type: 'contact', campaignId: 'a', at });
     const resume = hub.resume('e1-1', 'a');
-    expect('frames' in resume && resume.frames.map((f) => new TextDecoder().decode(f).split('\n')[0])).toEqual(['id: e1-3']);
-    expect(hub.resume(hub.lastEventId, 'a')).toEqual({ frames: [] });
+    expect('missed' in resume && resume.missed.map((kept) => new TextDecoder().decode(kept.frame).split('\n')[0])).toEqual(['id: e1-3']);
+    expect(hub.resume(hub.lastEventId, 'a')).toEqual({ missed: [] });
   });
 
   it('asks for a reset when a Last-Event-ID comes from another server run, is malformed, or is too old', () => {

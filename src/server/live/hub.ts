@@ -21,15 +21,16 @@ interface Subscription {
   readonly send: Subscriber;
 }
 
-interface Kept {
-  event: HubEvent;
-  frame: Uint8Array;
+/** An event as kept for replay, with the frame every client was sent. */
+export interface Kept {
+  readonly event: HubEvent;
+  readonly frame: Uint8Array;
 }
 
 const REPLAY_SIZE = 5_000;
 
-/** Where a reconnecting client stands: the frames it missed, or a reset when they cannot be known. */
-export type Resume = { frames: Uint8Array[] } | { reset: 'restarted' | 'too-old' };
+/** Where a reconnecting client stands: the events it missed, or a reset when they cannot be known. */
+export type Resume = { missed: Kept[] } | { reset: 'restarted' | 'too-old' };
 
 export class LiveHub {
   /** Differs between server runs, so that an event id from before a restart is never mistaken for a current one. */
@@ -96,7 +97,7 @@ export class LiveHub {
     if (id === null || id.epoch !== this.epoch || id.sequence > this.nextId - 1) return { reset: 'restarted' };
     const missed = this.keptSince(id.sequence);
     if (missed === null) return { reset: 'too-old' };
-    return { frames: missed.filter((kept) => matchesFilter(kept.event, filter)).map((kept) => kept.frame) };
+    return { missed: missed.filter((kept) => matchesFilter(kept.event, filter)) };
   }
 
   /**

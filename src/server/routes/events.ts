@@ -75,7 +75,7 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     if (lastEventId !== undefined && lastEventId !== '') {
       const resume = deps.hub.resume(lastEventId, filter);
       if ('reset' in resume) client.write(resetFrame(deps.hub.lastEventId, resume.reset));
-      else for (const frame of resume.frames) if (!client.write(frame)) break;
+      else for (const { frame } of resume.missed) if (!client.write(frame)) break;
     }
     return new Response(client.body, { status: 200, headers: SSE_HEADERS });
   });
