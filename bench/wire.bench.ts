@@ -8,18 +8,19 @@
 //   event (one process reads them all, so its reading is included); `firstReadMedianMs`: until the first has.
 // - `publishMedianMs`: the publish call itself, i.e. the server writing the event to all 1,000 sockets;
 //   `serverCpuMedianMs`: CPU the server spent from publish until the last read (steadier on a busy machine).
-// - `floor*`: the same forked client process also holds 1,000 plain TCP connections to a bare `net` server in this
-//   process, which writes the same bytes (the event's HTTP chunk) to each, with nothing else in between:
-//   `floorWriteMedianMs` is that write loop (compare `publishMedianMs`), `floorMedianMs` until the last client read
-//   it (compare `medianMs`). On loopback the kernel runs the receiver's TCP path inside the sender's write call, so
-//   the floor is what one process writing to 1,000 sockets costs here, whatever the server does. Rounds alternate
-//   between the two, so that a change in the machine's load falls on both alike.
+// - `floor*`: the same forked client process also opens 1,000 more event streams, the same way, from a bare `net`
+//   server in this process that answers each with a fixed response head and then writes the same bytes (the
+//   event's HTTP chunk) to each socket, with nothing else in between: `floorWriteMedianMs` is that write loop
+//   (compare `publishMedianMs`), `floorMedianMs` until the last client read it (compare `medianMs`),
+//   `floorCpuMedianMs` its CPU (compare `serverCpuMedianMs`). On loopback the kernel runs the receiver's TCP path
+//   inside the sender's write call, so the floor is what one process writing to 1,000 sockets costs here, whatever
+//   the server does. Rounds alternate between the two, so that a change in the machine's load falls on both alike.
 // - `publishOverFloorWrite` and `fanoutOverFloor`: the ratios of the medians (1 is the floor).
 // Prints one JSON line, with the 1-minute load average at the start and at the end.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import { connect as netConnect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -57,14 +58,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** The child: opens the SSE clients (and, when asked, the floor's plain connections), then reports when 1,000 of them have read each round's event. */
+/** The child: opens the SSE clients (and, when asked, the floor's), then reports when 1,000 of them have read each round's event. */
 async function runClient(base: string): Promise<void> {
   const send = (message: ChildMessage) => process.send?.(message);
   const marker = 'event: campaign\n';
   let seenThisRound = 0;
   let round = -1;
   let firstReadAt = 0;
-  /** Counts the event in what one connection reads (an SSE response or a plain floor connection alike). */
+  /** Counts the event in what one response reads. */
   const reader = () => {
     let carry = '';
     return (chunk: string) => {
@@ -79,9 +80,9 @@ async function runClient(base: string): Promise<void> {
       carry = text.slice(-marker.length + 1);
     };
   };
-  const open = () =>
+  const open = (url: string) =>
     new Promise<void>((done, fail) => {
-      const req = httpGet(`${base}/api/events?campaign=${FANOUT_CAMPAIGN}`, { agent: false }, (res) => {
+      const req = httpGet(url, { agent: false }, (res) => {
         if (res.statusCode !== 200) return fail(new Error(`SSE connect answered ${res.statusCode}`));
         res.setEncoding('utf8');
         const read = reader();
@@ -97,25 +98,17 @@ async function runClient(base: string): Promise<void> {
       });
       req.on('error', fail);
     });
-  const openPlain = (port: number) =>
-    new Promise<void>((done, fail) => {
-      const socket = netConnect(port, '127.0.0.1', () => done());
-      socket.setEncoding('utf8');
-      socket.on('data', reader());
-      socket.on('error', fail);
-    });
   // Connect in batches so that the connect storm is not what gets measured.
-  for (let i = 0; i < FANOUT_CLIENTS; i += 100) await Promise.all(Array.from({ length: 100 }, open));
+  const openAll = async (url: string) => {
+    for (let i = 0; i < FANOUT_CLIENTS; i += 100) await Promise.all(Array.from({ length: 100 }, () => open(url)));
+  };
+  await openAll(`${base}/api/events?campaign=${FANOUT_CAMPAIGN}`);
   process.on('message', (raw) => {
     const message = parentMessageSchema.safeParse(raw);
     if (!message.success) return;
     if (message.data.type === 'stop') process.exit(0);
     if (message.data.type === 'floor') {
-      const { port } = message.data;
-      void (async () => {
-        for (let i = 0; i < FANOUT_CLIENTS; i += 100) await Promise.all(Array.from({ length: 100 }, () => openPlain(port)));
-        send({ type: 'floor-ready' });
-      })();
+      void openAll(`http://127.0.0.1:${message.data.port}/`).then(() => send({ type: 'floor-ready' }));
       return;
     }
     round = message.data.round;
@@ -229,12 +222,20 @@ async function main(): Promise<void> {
   const client = startClient(base);
   await client.next('ready');
   while (hub.clientCount < FANOUT_CLIENTS) await sleep(20);
-  // The floor: a bare TCP server in this process, and as many plain connections from the same client process.
+  // The floor: a bare TCP server in this process, answering each request of the same client process with a fixed
+  // event stream head, and then only writing to the sockets.
   const plain: Socket[] = [];
+  const floorHead = Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n');
+  const floorReady = chunkOf(new TextEncoder().encode('event: ready\ndata: {}\n\n'));
   const floorServer = createNetServer((socket) => {
     // As the HTTP server does (its noDelay option is on by default).
     socket.setNoDelay(true);
-    plain.push(socket);
+    socket.once('data', () => {
+      socket.write(floorHead);
+      socket.write(floorReady);
+      plain.push(socket);
+    });
+    socket.on('error', () => undefined);
   });
   await new Promise<void>((done) => floorServer.listen(0, '127.0.0.1', done));
   client.child.send({ type: 'floor', port: (floorServer.address() as AddressInfo).port });
