@@ -96,9 +96,9 @@ export class SseClient {
     return true;
   }
 
-  /** Sends a last frame, then ends the response normally. */
-  end(lastFrame: Uint8Array): void {
-    if (!this.write(lastFrame)) return;
+  /** Sends a last frame (if any), then ends the response normally. */
+  end(lastFrame?: Uint8Array): void {
+    if (lastFrame !== undefined ? !this.write(lastFrame) : !this.open) return;
     this.finish('closed');
     // After the frames written directly, the Node adapter reads the end of the body and ends the response.
     this.controller?.close();

@@ -149,6 +149,21 @@ describe('a scoped live stream', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
+  it('ends the stream without a verdict when its re-check cannot read the store, so that the browser asks again', async () => {
+    const { hub, app } = scopedApp({
+      recheckMs: 20,
+      stillValid: () => {
+        throw new Error('SQLITE_BUSY: database is locked');
+      },
+    });
+    const res = await app.request('/link1/events?campaign=camp1');
+    const { text, ended } = await readSse(res.body!, () => false);
+    expect(ended).toBe(true);
+    expect(text).toContain('event: ready');
+    expect(text).not.toContain('access-revoked');
+    expect(hub.clientCount).toBe(0);
+  });
+
   it('sends a display its commands and ends its stream when it is removed', async () => {
     const { streams, app, hub } = scopedApp();
     const res = await app.request('/tv1/events');

@@ -73,7 +73,13 @@ export function streamScopedEvents(c: Context, deps: ScopedStreamDeps): Response
   });
   // Subscribing, the first frame and the replay happen in one synchronous step: no event can fall between them.
   const unsubscribe = hub.subscribe(filter, (event, frame) => {
-    if (inScope(event)) client.write(frameFor(event, frame));
+    try {
+      if (inScope(event)) client.write(frameFor(event, frame));
+    } catch {
+      // A check that fails (the store) ends the stream without a verdict: the browser reconnects in a few seconds,
+      // and its new request is answered by the token's own resolution.
+      client.end();
+    }
   });
   const unregister = deps.streams.open(deps.id, {
     revoke: () => client.end(REVOKED_FRAME),
@@ -85,7 +91,11 @@ export function streamScopedEvents(c: Context, deps: ScopedStreamDeps): Response
   }, deps.heartbeatMs ?? HEARTBEAT_MS);
   // An expiry has no event of its own: it is found by looking again.
   const recheck = setInterval(() => {
-    if (!deps.stillValid()) client.end(REVOKED_FRAME);
+    try {
+      if (!deps.stillValid()) client.end(REVOKED_FRAME);
+    } catch {
+      client.end();
+    }
   }, deps.recheckMs ?? RECHECK_MS);
   heartbeat.unref();
   recheck.unref();
