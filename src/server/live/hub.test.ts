@@ -106,6 +106,19 @@ describe('LiveHub', () => {
     expect(hub.clientCount).toBe(2);
   });
 
+  it('hands an object receiver its events itself, and refuses the same receiver twice on one filter', () => {
+    const hub = new LiveHub();
+    const received: HubEvent[] = [];
+    const receiver = { receive: (e: HubEvent) => void received.push(e) };
+    const unsubscribe = hub.subscribe('a', receiver);
+    expect(() => hub.subscribe('a', receiver)).toThrow(/already subscribed/);
+    hub.publish({ type: 'call', campaignId: 'a', at });
+    expect(received).toHaveLength(1);
+    expect(hub.clientCount).toBe(1);
+    unsubscribe();
+    expect(hub.clientCount).toBe(0);
+  });
+
   it('gives each server run its own epoch', () => {
     expect(new LiveHub().epoch).not.toBe(new LiveHub().epoch);
   });

@@ -16,9 +16,12 @@ export interface HubEvent extends ServerEvent {
 /** Receives each matching event with its encoded SSE frame (the same bytes for every subscriber). */
 export type Subscriber = (event: HubEvent, frame: Uint8Array) => void;
 
-/** One subscription: its own object, so that the same function subscribed twice is two clients. */
-interface Subscription {
-  readonly send: Subscriber;
+/**
+ * An object that takes events itself (an SSE client): the hub calls it with no wrapper in between, since on a
+ * fan-out every object touched per client costs.
+ */
+export interface Receiver {
+  receive(event: HubEvent, frame: Uint8Array): void;
 }
 
 /** An event as kept for replay, with the frame every client was sent. */
@@ -38,7 +41,7 @@ export class LiveHub {
   private nextId = 1;
   private readonly recent: Kept[] = [];
   /** The subscribers of each filter: an event goes to the groups of its audiences, in one pass each. */
-  private readonly groups = new Map<EventFilter, Set<Subscription>>();
+  private readonly groups = new Map<EventFilter, Set<Receiver>>();
   private subscribers = 0;
 
   constructor(options: { epoch?: string } = {}) {
@@ -52,36 +55,38 @@ export class LiveHub {
     if (this.recent.length > REPLAY_SIZE) this.recent.shift();
     for (const audience of audiencesOf(hubEvent)) {
       const group = this.groups.get(audience);
-      if (group !== undefined) for (const subscription of group) this.deliver(audience, subscription, hubEvent, frame);
+      if (group !== undefined) for (const receiver of group) this.deliver(audience, receiver, hubEvent, frame);
     }
     return hubEvent;
   }
 
   /** Returns the unsubscribe function, which the SSE route calls when the connection closes. */
-  subscribe(filter: EventFilter, subscriber: Subscriber): () => void {
-    const subscription: Subscription = { send: subscriber };
+  subscribe(filter: EventFilter, subscriber: Subscriber | Receiver): () => void {
+    // A function gets an object of its own, so that the same function subscribed twice is two clients.
+    const receiver: Receiver = typeof subscriber === 'function' ? { receive: subscriber } : subscriber;
     let group = this.groups.get(filter);
     if (!group) {
       group = new Set();
       this.groups.set(filter, group);
     }
-    group.add(subscription);
+    if (group.has(receiver)) throw new Error('this receiver is already subscribed to this filter');
+    group.add(receiver);
     this.subscribers++;
-    return () => this.remove(filter, subscription);
+    return () => this.remove(filter, receiver);
   }
 
-  private deliver(filter: EventFilter, subscription: Subscription, event: HubEvent, frame: Uint8Array): void {
+  private deliver(filter: EventFilter, receiver: Receiver, event: HubEvent, frame: Uint8Array): void {
     try {
-      subscription.send(event, frame);
+      receiver.receive(event, frame);
     } catch {
       // A client whose stream broke is dropped; its own close handler would do the same a moment later.
-      this.remove(filter, subscription);
+      this.remove(filter, receiver);
     }
   }
 
-  private remove(filter: EventFilter, subscription: Subscription): void {
+  private remove(filter: EventFilter, receiver: Receiver): void {
     const group = this.groups.get(filter);
-    if (!group?.delete(subscription)) return;
+    if (!group?.delete(receiver)) return;
     this.subscribers--;
     if (group.size === 0) this.groups.delete(filter);
   }

@@ -5,6 +5,7 @@
 // between the hub and the socket. A client that stops reading is dropped once its unread bytes pass a cap, so that
 // one stalled tab or wallboard cannot grow the server's memory without bound. A dropped client reconnects with
 // Last-Event-ID and is replayed what it missed, or told to reload.
+import type { HubEvent, Receiver } from './hub';
 
 /** Unread bytes after which a client is dropped: thousands of events, far more than a reading client lags. */
 export const MAX_QUEUED_BYTES = 1024 * 1024;
@@ -33,7 +34,7 @@ export interface DirectSink {
   wire: (frame: Uint8Array) => Uint8Array;
 }
 
-export class SseClient {
+export class SseClient implements Receiver {
   readonly body: ReadableStream<Uint8Array>;
   private controller: ReadableStreamDefaultController<Uint8Array> | null = null;
   private open = true;
@@ -78,6 +79,11 @@ export class SseClient {
       // A high-water mark of 0 makes desiredSize minus the bytes queued and not yet read by the socket writer.
       { highWaterMark: 0, size: (chunk) => chunk.byteLength },
     );
+  }
+
+  /** As a hub receiver: the event's shared frame, as it is. */
+  receive(_event: HubEvent, frame: Uint8Array): void {
+    this.write(frame);
   }
 
   /** Sends one frame; false when the client is gone (closed, or dropped now for not reading). */

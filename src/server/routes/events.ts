@@ -63,7 +63,7 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
       },
     });
     // Subscribing, the first frame and the replay happen in one synchronous step: no event can fall between them.
-    unsubscribe = deps.hub.subscribe(filter, (_event, frame) => void client.write(frame));
+    unsubscribe = deps.hub.subscribe(filter, client);
     clients.set(client, filter);
     if (heartbeat === null) {
       heartbeat = setInterval(beat, deps.heartbeatMs ?? HEARTBEAT_MS);
