@@ -1,14 +1,26 @@
 // Bytes and time on the wire: builds the SPA into a scratch folder and serves it with the real app, then
 // measures (1) a cold load of the SPA (index.html plus the JS and CSS it references) as a brotli-accepting
 // browser receives it, against the same files uncompressed, (2) the initial JS as a gzip-only client receives
-// it, and (3) the time one event takes to reach 1,000 SSE clients over loopback HTTP (median and p95 of
-// several rounds; "fan-out" is from the server's publish call to the moment the last of the 1,000 clients has read
-// the event, which includes the clients' own reading, since one process reads them all). The SSE clients run in a forked copy of this file (`--client`), so that reading does not
-// share the server's event loop. Prints one JSON line.
+// it, and (3) one event reaching 1,000 SSE clients over loopback HTTP, beside the floor of this machine.
+// The clients run in a forked copy of this file (`--client`), so that reading does not share the server's event loop.
+// Fan-out figures (median, p95 and max of several rounds unless named otherwise):
+// - `medianMs`/`p95Ms`/`maxMs`: from the server's publish call until the last of the 1,000 clients has read the
+//   event (one process reads them all, so its reading is included); `firstReadMedianMs`: until the first has.
+// - `publishMedianMs`: the publish call itself, i.e. the server writing the event to all 1,000 sockets;
+//   `serverCpuMedianMs`: CPU the server spent from publish until the last read (steadier on a busy machine).
+// - `floor*`: the same forked client process also opens 1,000 more event streams, the same way, from a bare `net`
+//   server in this process that answers each with a fixed response head and then writes the same bytes (the
+//   event's HTTP chunk) to each socket, with nothing else in between: `floorWriteMedianMs` is that write loop
+//   (compare `publishMedianMs`), `floorMedianMs` until the last client read it (compare `medianMs`),
+//   `floorCpuMedianMs` its CPU (compare `serverCpuMedianMs`). On loopback the kernel runs the receiver's TCP path
+//   inside the sender's write call, so the floor is what one process writing to 1,000 sockets costs here, whatever
+//   the server does. Rounds alternate between the two, so that a change in the machine's load falls on both alike.
+// - `publishOverFloorWrite` and `fanoutOverFloor`: the ratios of the medians (1 is the floor).
+// Prints one JSON line, with the 1-minute load average at the start and at the end.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +35,8 @@ import { createApp } from '../src/server/app';
 import { parseConfig } from '../src/server/config';
 import { UpstreamStatus } from '../src/server/exotel/upstream-status';
 import { LiveHub } from '../src/server/live/hub';
+import { chunkOf } from '../src/server/live/node-sink';
+import { eventFrame, formatEventId } from '../src/server/live/sse-frame';
 import { openSqliteStore } from '../src/server/store/sqlite-store';
 import { WatchedCampaigns } from '../src/server/sync/watched';
 
@@ -37,51 +51,66 @@ const log = (message: string) => process.stderr.write(`[wire.bench] ${message}\n
 const wallClock = () => performance.timeOrigin + performance.now();
 const round2 = (ms: number) => Math.round(ms * 100) / 100;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** The child: opens the SSE clients, then reports when every one of them has read each round's event. */
+/** The child: opens the SSE clients (and, when asked, the floor's), then reports when 1,000 of them have read each round's event. */
 async function runClient(base: string): Promise<void> {
   const send = (message: ChildMessage) => process.send?.(message);
   const marker = 'event: campaign\n';
   let seenThisRound = 0;
   let round = -1;
   let firstReadAt = 0;
-  const open = () =>
+  /** Counts the event in what one response reads. */
+  const reader = () => {
+    let carry = '';
+    return (chunk: string) => {
+      const text = carry + chunk;
+      let index = text.indexOf(marker);
+      while (index !== -1) {
+        seenThisRound++;
+        if (seenThisRound === 1) firstReadAt = wallClock();
+        if (seenThisRound === FANOUT_CLIENTS) send({ type: 'done', round, firstReadAt, lastReadAt: wallClock() });
+        index = text.indexOf(marker, index + marker.length);
+      }
+      carry = text.slice(-marker.length + 1);
+    };
+  };
+  const open = (url: string) =>
     new Promise<void>((done, fail) => {
-      const req = httpGet(`${base}/api/events?campaign=${FANOUT_CAMPAIGN}`, { agent: false }, (res) => {
+      const req = httpGet(url, { agent: false }, (res) => {
         if (res.statusCode !== 200) return fail(new Error(`SSE connect answered ${res.statusCode}`));
         res.setEncoding('utf8');
-        let carry = '';
+        const read = reader();
         let ready = false;
         res.on('data', (chunk: string) => {
-          const text = carry + chunk;
-          if (!ready && text.includes('event: ready')) {
+          if (!ready && chunk.includes('event: ready')) {
             ready = true;
             done();
           }
-          let index = text.indexOf(marker);
-          while (index !== -1) {
-            seenThisRound++;
-            if (seenThisRound === 1) firstReadAt = wallClock();
-            if (seenThisRound === FANOUT_CLIENTS) send({ type: 'done', round, firstReadAt, lastReadAt: wallClock() });
-            index = text.indexOf(marker, index + marker.length);
-          }
-          carry = text.slice(-marker.length + 1);
+          read(chunk);
         });
         res.on('error', () => undefined);
       });
       req.on('error', fail);
     });
   // Connect in batches so that the connect storm is not what gets measured.
-  for (let i = 0; i < FANOUT_CLIENTS; i += 100) await Promise.all(Array.from({ length: 100 }, open));
+  const openAll = async (url: string) => {
+    for (let i = 0; i < FANOUT_CLIENTS; i += 100) await Promise.all(Array.from({ length: 100 }, () => open(url)));
+  };
+  await openAll(`${base}/api/events?campaign=${FANOUT_CAMPAIGN}`);
   process.on('message', (raw) => {
     const message = parentMessageSchema.safeParse(raw);
     if (!message.success) return;
     if (message.data.type === 'stop') process.exit(0);
+    if (message.data.type === 'floor') {
+      void openAll(`http://127.0.0.1:${message.data.port}/`).then(() => send({ type: 'floor-ready' }));
+      return;
+    }
     round = message.data.round;
     seenThisRound = 0;
     send({ type: 'armed', round });
@@ -89,9 +118,14 @@ async function runClient(base: string): Promise<void> {
   send({ type: 'ready' });
 }
 
-const parentMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('round'), round: z.number() }), z.object({ type: z.literal('stop') })]);
+const parentMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('round'), round: z.number() }),
+  z.object({ type: z.literal('floor'), port: z.number() }),
+  z.object({ type: z.literal('stop') }),
+]);
 const childMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('floor-ready') }),
   z.object({ type: z.literal('armed'), round: z.number() }),
   z.object({ type: z.literal('done'), round: z.number(), firstReadAt: z.number(), lastReadAt: z.number() }),
 ]);
@@ -187,32 +221,61 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = startClient(base);
   await client.next('ready');
-  while (hub.clientCount < FANOUT_CLIENTS) await new Promise((done) => setTimeout(done, 20));
-  const fanoutMs: number[] = [];
-  const firstReadMs: number[] = [];
-  const publishMs: number[] = [];
-  const serverCpuMs: number[] = [];
-  for (let round = 0; round < FANOUT_ROUNDS; round++) {
+  while (hub.clientCount < FANOUT_CLIENTS) await sleep(20);
+  // The floor: a bare TCP server in this process, answering each request of the same client process with a fixed
+  // event stream head, and then only writing to the sockets.
+  const plain: Socket[] = [];
+  const floorHead = Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n');
+  const floorReady = chunkOf(new TextEncoder().encode('event: ready\ndata: {}\n\n'));
+  const floorServer = createNetServer((socket) => {
+    // As the HTTP server does (its noDelay option is on by default).
+    socket.setNoDelay(true);
+    socket.once('data', () => {
+      socket.write(floorHead);
+      socket.write(floorReady);
+      plain.push(socket);
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((done) => floorServer.listen(0, '127.0.0.1', done));
+  client.child.send({ type: 'floor', port: (floorServer.address() as AddressInfo).port });
+  await client.next('floor-ready');
+  while (plain.length < FANOUT_CLIENTS) await sleep(20);
+
+  /** One round: arms the client, times `write`, then waits until 1,000 clients have read what it wrote. */
+  const measure = async <Written>(round: number, write: () => Written) => {
     client.child.send({ type: 'round', round });
     await client.next('armed');
     const done = client.next('done');
     const cpuBefore = process.cpuUsage();
-    const publishedAt = wallClock();
-    hub.publish({ type: 'campaign', campaignId: FANOUT_CAMPAIGN, at: new Date().toISOString() });
-    publishMs.push(wallClock() - publishedAt);
+    const startedAt = wallClock();
+    const written = write();
+    const writeMs = wallClock() - startedAt;
     const reached = await done;
-    if (reached.type === 'done') {
-      fanoutMs.push(reached.lastReadAt - publishedAt);
-      firstReadMs.push(reached.firstReadAt - publishedAt);
-    }
     const cpu = process.cpuUsage(cpuBefore);
-    serverCpuMs.push((cpu.user + cpu.system) / 1_000);
-    await new Promise((wait) => setTimeout(wait, 100));
+    await sleep(100);
+    if (reached.type !== 'done') throw new Error(`round ${round}: the client answered ${reached.type}`);
+    const figures = { writeMs, lastReadMs: reached.lastReadAt - startedAt, firstReadMs: reached.firstReadAt - startedAt, cpuMs: (cpu.user + cpu.system) / 1_000 };
+    return { written, figures };
+  };
+  type Figures = Awaited<ReturnType<typeof measure>>['figures'];
+  const fanout: Figures[] = [];
+  const floor: Figures[] = [];
+  for (let round = 0; round < FANOUT_ROUNDS; round++) {
+    const event = await measure(2 * round, () => hub.publish({ type: 'campaign', campaignId: FANOUT_CAMPAIGN, at: new Date().toISOString() }));
+    fanout.push(event.figures);
+    const published = event.written;
+    // The very bytes the server wrote to each SSE socket: the event's frame as one HTTP/1.1 chunk.
+    const chunk = chunkOf(eventFrame(formatEventId(hub.epoch, published.id), published));
+    const bare = await measure(2 * round + 1, () => {
+      for (const socket of plain) socket.write(chunk);
+    });
+    floor.push(bare.figures);
   }
   client.child.send({ type: 'stop' });
   await new Promise((done) => client.child.once('exit', done));
-  const sorted = [...fanoutMs].sort((a, b) => a - b);
-  const sortedPublish = [...publishMs].sort((a, b) => a - b);
+  const median = (rounds: Figures[], figure: keyof Figures) => percentile(rounds.map((r) => r[figure]).sort((a, b) => a - b), 50);
+  const sorted = fanout.map((r) => r.lastReadMs).sort((a, b) => a - b);
 
   console.log(
     JSON.stringify({
@@ -227,19 +290,24 @@ async function main(): Promise<void> {
         medianMs: round2(percentile(sorted, 50)),
         p95Ms: round2(percentile(sorted, 95)),
         maxMs: round2(sorted.at(-1) ?? Number.NaN),
-        // From the publish call to the first client's read: what the server's writes and the loopback add before any read.
-        firstReadMedianMs: round2(percentile([...firstReadMs].sort((a, b) => a - b), 50)),
-        publishMedianMs: round2(percentile(sortedPublish, 50)),
-        // CPU the server spent from publish until the last client read: steadier than wall time on a busy machine.
-        serverCpuMedianMs: round2(percentile([...serverCpuMs].sort((a, b) => a - b), 50)),
+        firstReadMedianMs: round2(median(fanout, 'firstReadMs')),
+        publishMedianMs: round2(median(fanout, 'writeMs')),
+        serverCpuMedianMs: round2(median(fanout, 'cpuMs')),
+        floorMedianMs: round2(median(floor, 'lastReadMs')),
+        floorWriteMedianMs: round2(median(floor, 'writeMs')),
+        floorCpuMedianMs: round2(median(floor, 'cpuMs')),
+        publishOverFloorWrite: round2(median(fanout, 'writeMs') / median(floor, 'writeMs')),
+        fanoutOverFloor: round2(percentile(sorted, 50) / median(floor, 'lastReadMs')),
       },
       targetFanoutMs: 10,
       loadAvg1mAtStart,
+      loadAvg1mAtEnd: round2(loadavg()[0] ?? 0),
     }),
   );
   clearTimeout(guard);
   store.close();
   server.close();
+  floorServer.close();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }

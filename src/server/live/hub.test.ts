@@ -75,8 +75,8 @@ describe('LiveHub', () => {
     hub.publish({ type: 'call', campaignId: 'b', at });
     hub.publish({ type: 'contact', campaignId: 'a', at });
     const resume = hub.resume('e1-1', 'a');
-    expect('frames' in resume && resume.frames.map((f) => new TextDecoder().decode(f).split('\n')[0])).toEqual(['id: e1-3']);
-    expect(hub.resume(hub.lastEventId, 'a')).toEqual({ frames: [] });
+    expect('missed' in resume && resume.missed.map((kept) => new TextDecoder().decode(kept.frame).split('\n')[0])).toEqual(['id: e1-3']);
+    expect(hub.resume(hub.lastEventId, 'a')).toEqual({ missed: [] });
   });
 
   it('asks for a reset when a Last-Event-ID comes from another server run, is malformed, or is too old', () => {
@@ -104,6 +104,19 @@ describe('LiveHub', () => {
     first();
     first();
     expect(hub.clientCount).toBe(2);
+  });
+
+  it('hands an object receiver its events itself, and refuses the same receiver twice on one filter', () => {
+    const hub = new LiveHub();
+    const received: HubEvent[] = [];
+    const receiver = { receive: (e: HubEvent) => void received.push(e) };
+    const unsubscribe = hub.subscribe('a', receiver);
+    expect(() => hub.subscribe('a', receiver)).toThrow(/already subscribed/);
+    hub.publish({ type: 'call', campaignId: 'a', at });
+    expect(received).toHaveLength(1);
+    expect(hub.clientCount).toBe(1);
+    unsubscribe();
+    expect(hub.clientCount).toBe(0);
   });
 
   it('gives each server run its own epoch', () => {

@@ -2,40 +2,46 @@
 // and Node's response.write() would frame every write on its own (size line, data, CRLF: three buffers, a cork and
 // a tick per client per event); instead each frame is framed once, and the same bytes are written to every socket.
 import { ServerResponse } from 'node:http';
-import type { Http2ServerResponse } from 'node:http2';
+import { Http2ServerResponse } from 'node:http2';
 import type { DirectSink } from './sse-client';
 
 const CRLF = Buffer.from('\r\n');
 const framed = new WeakMap<Uint8Array, Buffer>();
+// The frame framed last: an event's clients are written one after another, so this answers all but the first.
+let lastFrame: Uint8Array | null = null;
+let lastChunk: Buffer | null = null;
 
 /** One HTTP/1.1 chunk holding `frame`, built once per frame whatever the number of clients. */
 export function chunkOf(frame: Uint8Array): Buffer {
+  if (frame === lastFrame && lastChunk !== null) return lastChunk;
   let chunk = framed.get(frame);
   if (!chunk) {
     chunk = Buffer.concat([Buffer.from(`${frame.byteLength.toString(16)}\r\n`), frame, CRLF]);
     framed.set(frame, chunk);
   }
+  lastFrame = frame;
+  lastChunk = chunk;
   return chunk;
 }
 
-export function nodeSink(outgoing: ServerResponse | Http2ServerResponse): DirectSink {
-  return {
-    write(frame) {
-      if (outgoing instanceof ServerResponse) {
-        // A chunk written to the socket itself is what response.write() would send; before the headers, or
-        // unchunked, the response frames it.
-        const socket = outgoing.socket;
-        if (socket && outgoing.chunkedEncoding && outgoing.headersSent) socket.write(chunkOf(frame));
-        else outgoing.write(frame);
-      } else {
-        outgoing.write(frame);
-      }
-    },
-    get writableLength() {
-      return outgoing.writableLength;
-    },
-    get destroyed() {
-      return outgoing.destroyed;
-    },
+const asIs = (frame: Uint8Array): Uint8Array => frame;
+
+/**
+ * Resolved once, when the client's first frames have been written: on a chunked HTTP/1.1 response whose headers are
+ * out, the socket itself with each frame as a ready chunk (what response.write() would send); otherwise (HTTP/2,
+ * or an unchunked response) the response, which frames what it is given.
+ */
+export function nodeSink(outgoing: ServerResponse | Http2ServerResponse): () => DirectSink {
+  return () => {
+    const socket = outgoing instanceof ServerResponse ? outgoing.socket : null;
+    if (socket && outgoing instanceof ServerResponse && outgoing.chunkedEncoding && outgoing.headersSent) return { target: socket, wire: chunkOf };
+    return { target: outgoing, wire: asIs };
   };
+}
+
+/** The raw Node response that @hono/node-server passes as the env (none under app.request() in tests). */
+export function nodeResponse(env: unknown): ServerResponse | Http2ServerResponse | null {
+  if (typeof env !== 'object' || env === null || !('outgoing' in env)) return null;
+  const { outgoing } = env;
+  return outgoing instanceof ServerResponse || outgoing instanceof Http2ServerResponse ? outgoing : null;
 }

@@ -17,8 +17,9 @@ export function parseEventId(text: string): { epoch: string; sequence: number } 
   return { epoch: match[1], sequence: Number(match[2]) };
 }
 
-export function eventFrame(id: string, event: ServerEvent): Uint8Array {
-  const data = JSON.stringify({ type: event.type, campaignId: event.campaignId, at: event.at });
+/** `scrub` rewrites the data a masked scope receives (its `event:` line is the type, a fixed word). */
+export function eventFrame(id: string, event: ServerEvent, scrub: (data: unknown) => unknown = (data) => data): Uint8Array {
+  const data = JSON.stringify(scrub({ type: event.type, campaignId: event.campaignId, at: event.at }));
   return encoder.encode(`id: ${id}\nevent: ${event.type}\ndata: ${data}\n\n`);
 }
 

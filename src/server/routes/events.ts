@@ -1,14 +1,13 @@
 // GET /api/events?campaign=<id>: server-sent events. Each event names what changed; the browser refetches.
 // The hub encodes each event once and the same bytes are written to every client's response (see
-// live/sse-client.ts); one shared timer sends heartbeats. A Last-Event-ID is answered with the missed events, or with a `reset` when they cannot be known.
-import { ServerResponse } from 'node:http';
-import { Http2ServerResponse } from 'node:http2';
+// live/sse-client.ts); one shared timer sends heartbeats. A Last-Event-ID is answered with the missed events, or
+// with a `reset` when they cannot be known.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../domain/campaign-id';
 import type { EventFilter, LiveHub } from '../live/hub';
-import { nodeSink } from '../live/node-sink';
-import { SseClient } from '../live/sse-client';
+import { nodeResponse, nodeSink } from '../live/node-sink';
+import { SSE_HEADERS, SseClient } from '../live/sse-client';
 import { heartbeatFrame, readyFrame, resetFrame } from '../live/sse-frame';
 import type { CampaignStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
@@ -16,15 +15,6 @@ import type { WatchedCampaigns } from '../sync/watched';
 export const HEARTBEAT_MS = 15_000;
 
 const querySchema = z.object({ campaign: campaignIdSchema.optional(), lastEventId: z.string().max(64).optional() });
-
-const SSE_HEADERS = {
-  'Content-Type': 'text/event-stream',
-  'Cache-Control': 'no-cache, no-transform',
-  Connection: 'keep-alive',
-  'Transfer-Encoding': 'chunked',
-  // Tells a reverse proxy (nginx) not to buffer the stream.
-  'X-Accel-Buffering': 'no',
-};
 
 export interface EventRouteDeps {
   hub: LiveHub;
@@ -73,7 +63,7 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
       },
     });
     // Subscribing, the first frame and the replay happen in one synchronous step: no event can fall between them.
-    unsubscribe = deps.hub.subscribe(filter, (_event, frame) => void client.write(frame));
+    unsubscribe = deps.hub.subscribe(filter, client);
     clients.set(client, filter);
     if (heartbeat === null) {
       heartbeat = setInterval(beat, deps.heartbeatMs ?? HEARTBEAT_MS);
@@ -85,16 +75,9 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     if (lastEventId !== undefined && lastEventId !== '') {
       const resume = deps.hub.resume(lastEventId, filter);
       if ('reset' in resume) client.write(resetFrame(deps.hub.lastEventId, resume.reset));
-      else for (const frame of resume.frames) if (!client.write(frame)) break;
+      else for (const { frame } of resume.missed) if (!client.write(frame)) break;
     }
     return new Response(client.body, { status: 200, headers: SSE_HEADERS });
   });
   return app;
-}
-
-/** The raw Node response that @hono/node-server passes as the env (none under app.request() in tests). */
-function nodeResponse(env: unknown): ServerResponse | Http2ServerResponse | null {
-  if (typeof env !== 'object' || env === null || !('outgoing' in env)) return null;
-  const { outgoing } = env;
-  return outgoing instanceof ServerResponse || outgoing instanceof Http2ServerResponse ? outgoing : null;
 }
