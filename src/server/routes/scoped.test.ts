@@ -1,9 +1,10 @@
 // Share links and displays end to end over app.request and a real SQLite store: what each scope reads, the single
 // 404 for everything else, masking (with a walk of every scoped route for leaked digits), revocation of open
 // streams, the headers of shared pages, and no secret in the logs.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contactsResponseSchema, reportSchema } from '../../domain/api-schemas';
 import { readContactMetadataSheet } from '../../domain/csv/contact-metadata-sheet';
+import { campaignOf } from '../../domain/testing/builders';
 import { ADMIN, MANAGER, STORED_NUMBERS, accessHarness, readSse, type Harness } from '../testing/access-kit';
 import { DISPLAY_NOT_VALID_HTML, LINK_NOT_VALID_HTML } from './scoped';
 
@@ -304,6 +305,25 @@ describe('displays', () => {
     expect((await h.app.request(`/tv/${display.token}/api/campaigns`, { headers: { 'X-Callboard-Version': '1.5.0+abc123' } })).status).toBe(200);
     const displays = (await (await h.call(admin, 'GET', '/api/displays')).json()) as { displays: unknown[] };
     expect(displays.displays).toEqual([expect.objectContaining({ id: display.id, appVersion: '1.5.0+abc123' })]);
+  });
+
+  it('an "active" display follows the campaigns dialling now, reading the campaign list once a second however many streams ask', async () => {
+    const display = await h.createDisplay(admin, { name: 'Floor 4', campaignIds: 'active' });
+    const streams = await Promise.all([1, 2, 3].map(() => h.app.request(`/tv/${display.token}/api/events`)));
+    const reads = vi.spyOn(h.store, 'listCampaigns');
+    for (let i = 0; i < 50; i++) h.hub.publish({ type: 'sync', campaignId: 'camp1', at: '2025-03-01T12:00:00+05:30' });
+    // camp2 has finished: its events say nothing to an "active" display.
+    h.hub.publish({ type: 'sync', campaignId: 'camp2', at: '2025-03-01T12:00:00+05:30' });
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
+    const texts = await Promise.all(streams.map(async (res) => (await readSse(res.body!, (text) => text.split('event: sync').length > 50, 2_000)).text));
+    for (const text of texts) {
+      expect(text.split('event: sync').length - 1).toBe(50);
+      expect(text).not.toContain('camp2');
+    }
+    // camp2 starts dialling again: a second later the display reads it.
+    h.store.upsertCampaigns([campaignOf('camp2', { name: 'Renewals', status: 'in-progress' })], '2025-03-01T12:00:01+05:30');
+    h.clock.ms += 1_000;
+    expect((await h.app.request(`/tv/${display.token}/api/campaigns/camp2/report`)).status).toBe(200);
   });
 
   it('pushes reload and identify commands, and shows its removal on the open stream', async () => {

@@ -49,6 +49,9 @@ export interface ScopedRouteDeps {
 
 /** A display's contact is written at most this often (it polls every 30 s; every request need not be a write). */
 const CONTACT_WRITE_EVERY_MS = 15_000;
+/** How long the set of active campaigns (an "active" display's scope) is reused before it is read again. */
+const ACTIVE_SET_EVERY_MS = 1_000;
+const NO_CAMPAIGNS: ReadonlySet<string> = new Set();
 /** The largest set of last-four matches a masked search filters in memory (a campaign rarely has more). */
 const LAST_FOUR_SCAN_LIMIT = 100_000;
 
@@ -107,9 +110,16 @@ function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<Scope
     deps.access.recordDisplayContact(scope.displayId, at, version);
   }
 
-  function activeIds(scope: ScopedPrincipal): Set<string> {
-    if (scope.kind !== 'display' || scope.campaignIds !== 'active') return new Set();
-    return new Set(deps.store.listCampaigns().filter((campaign) => isCampaignActive(campaign.status)).map((campaign) => campaign.id));
+  // An "active" display's scope is the campaigns dialling now. Every such stream checks each campaign-level event
+  // against it, so the campaign list is read at most once a second, however many displays and events ask.
+  let active: { at: number; ids: ReadonlySet<string> } | null = null;
+  function activeIds(scope: ScopedPrincipal): ReadonlySet<string> {
+    if (scope.kind !== 'display' || scope.campaignIds !== 'active') return NO_CAMPAIGNS;
+    const at = deps.now();
+    if (active === null || at - active.at >= ACTIVE_SET_EVERY_MS || at < active.at) {
+      active = { at, ids: new Set(deps.store.listCampaigns().filter((campaign) => isCampaignActive(campaign.status)).map((campaign) => campaign.id)) };
+    }
+    return active.ids;
   }
 
   const readable = (scope: ScopedPrincipal, id: string): boolean => isCampaignId(id) && canReadCampaign(scope, id, activeIds(scope));
