@@ -309,7 +309,7 @@ export type Report = z.infer<typeof reportSchema>;
 /**
  * GET .../report?view=wallboard: only what a wallboard shows (figures, status split, retries, throughput timeline,
  * freshness). Best time, business, benchmarks, diagnosis and tags, most of a report's bytes, are left out, so a screen
- * that refetches all day parses and keeps a quarter of the data.
+ * that refetches all day parses and keeps about a third of the bytes.
  */
 export const wallboardReportSchema = reportSchema.pick({
   campaign: true,

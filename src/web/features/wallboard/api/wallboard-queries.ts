@@ -32,7 +32,7 @@ export const wallboardQueries = {
       refetchInterval: pollEvery(streamUp),
       ...unattended,
     }),
-  /** The report's wallboard view: only what the screen shows, a quarter of the bytes to parse and keep on every refetch. */
+  /** The report's wallboard view: only what the screen shows, about a third of the bytes to parse and keep on every refetch. */
   report: (apiBase: string, campaignId: string, streamUp: boolean) =>
     queryOptions({
       queryKey: campaignKeys.wallboardReport(campaignId, apiBase),
