@@ -39,14 +39,24 @@ export function openReconnectingEventSource(url: string, policy: ReconnectPolicy
     handlers.onConnectedChange(next);
   };
 
-  const onSilence = () => {
-    if (policy.onSilence === 'reopen') fail();
+  // A busy campaign sends several events a second: each only notes the time, and one timer checks it, rather than
+  // every event clearing and setting a timer (garbage on every update of a screen that runs for weeks).
+  let heardAt = 0;
+  const watchSilence = (afterMs: number) => {
+    clearTimeout(silenceTimer);
+    silenceTimer = setTimeout(checkSilence, afterMs);
+  };
+  const checkSilence = () => {
+    silenceTimer = undefined;
+    const quietMs = Date.now() - heardAt;
+    if (quietMs < policy.silenceMs) watchSilence(policy.silenceMs - quietMs);
+    else if (policy.onSilence === 'reopen') fail();
     else setConnected(false);
   };
 
   const alive = () => {
-    clearTimeout(silenceTimer);
-    silenceTimer = setTimeout(onSilence, policy.silenceMs);
+    heardAt = Date.now();
+    if (silenceTimer === undefined) watchSilence(policy.silenceMs);
     failures = 0;
     setConnected(true);
     if (missed) {
@@ -58,6 +68,7 @@ export function openReconnectingEventSource(url: string, policy: ReconnectPolicy
   function fail() {
     if (closed) return;
     clearTimeout(silenceTimer);
+    silenceTimer = undefined;
     source?.close();
     source = null;
     setConnected(false);
@@ -82,8 +93,8 @@ export function openReconnectingEventSource(url: string, policy: ReconnectPolicy
       if (source === next) fail();
     });
     // A stream that never says a word (a proxy holding the request) counts as silent too.
-    clearTimeout(silenceTimer);
-    silenceTimer = setTimeout(onSilence, policy.silenceMs);
+    heardAt = Date.now();
+    watchSilence(policy.silenceMs);
   }
 
   open();
