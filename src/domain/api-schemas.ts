@@ -326,6 +326,26 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
+/**
+ * GET .../report?view=wallboard: only what a wallboard shows (figures, status split, retries, throughput timeline,
+ * freshness). Best time, business, benchmarks, diagnosis and tags, most of a report's bytes, are left out, so a screen
+ * that refetches all day parses and keeps about a third of the bytes.
+ */
+export const wallboardReportSchema = reportSchema.pick({
+  campaign: true,
+  stats: true,
+  metrics: true,
+  breakdown: true,
+  retries: true,
+  timeline: true,
+  sync: true,
+  generatedAt: true,
+});
+export type WallboardReport = z.infer<typeof wallboardReportSchema>;
+export const REPORT_VIEWS = ['full', 'wallboard'] as const;
+export const reportQuerySchema = z.object({ view: z.enum(REPORT_VIEWS).default('full') });
+export type ReportView = (typeof REPORT_VIEWS)[number];
+
 /** A contact's final status: how its last call ended, or `pending` when it is known from an upload but not dialled yet. */
 export const CONTACT_FINAL_STATUSES = [...CALL_STATUSES, 'pending'] as const;
 export const contactFinalStatusSchema = z.enum(CONTACT_FINAL_STATUSES);

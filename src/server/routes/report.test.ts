@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reportSchema } from '../../domain/api-schemas';
+import { reportSchema, wallboardReportSchema } from '../../domain/api-schemas';
 import { callOf, campaignOf } from '../../domain/testing/builders';
 import { UpstreamStatus } from '../exotel/upstream-status';
 import { deferredRefresh } from '../live/deferred-refresh';
@@ -114,6 +114,44 @@ describe('the report with an uploaded contact sheet', () => {
     const report = reportSchema.parse(await (await app.request('/campaigns/camp1/report')).json());
     expect(report.tags.map((row) => row.tag)).toEqual(['silver']);
     expect(report.business.revenue).toBeNull();
+  });
+});
+
+describe('the wallboard view of the report', () => {
+  it('answers the same build with only what a wallboard shows, its own ETag, and a 304 when unchanged', async () => {
+    const app = routes({ slowBuildMs: Infinity, nowMs: () => NOW.getTime() });
+    const full = reportSchema.parse(await (await app.request('/campaigns/camp1/report')).json());
+    const response = await app.request('/campaigns/camp1/report?view=wallboard');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const narrow = wallboardReportSchema.parse(JSON.parse(text));
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['breakdown', 'campaign', 'generatedAt', 'metrics', 'retries', 'stats', 'sync', 'timeline']);
+    expect(narrow).toEqual({ campaign: full.campaign, stats: full.stats, metrics: full.metrics, breakdown: full.breakdown, retries: full.retries, timeline: full.timeline, sync: full.sync, generatedAt: full.generatedAt });
+
+    const etag = response.headers.get('ETag');
+    const fullEtag = (await app.request('/campaigns/camp1/report')).headers.get('ETag');
+    expect(etag).not.toBeNull();
+    expect(etag).not.toBe(fullEtag);
+    expect((await app.request('/campaigns/camp1/report?view=wallboard', { headers: { 'If-None-Match': etag! } })).status).toBe(304);
+    // The full report's tag does not stand for the narrow body, nor the other way round.
+    expect((await app.request('/campaigns/camp1/report?view=wallboard', { headers: { 'If-None-Match': fullEtag! } })).status).toBe(200);
+  });
+
+  it('follows a change like the full report does', async () => {
+    const app = routes({ slowBuildMs: Infinity, nowMs: () => NOW.getTime() });
+    const before = await app.request('/campaigns/camp1/report?view=wallboard');
+    expect(wallboardReportSchema.parse(await before.json()).stats.completed).toBe(1);
+    store.upsertCalls([callOf('s2', { number: '+919800022222', status: 'completed' })], 'webhook');
+    const after = await app.request('/campaigns/camp1/report?view=wallboard', { headers: { 'If-None-Match': before.headers.get('ETag')! } });
+    expect(after.status).toBe(200);
+    expect(wallboardReportSchema.parse(await after.json()).stats.completed).toBe(2);
+  });
+
+  it('refuses a view it does not know, naming the parameter', async () => {
+    const app = routes({ slowBuildMs: Infinity, nowMs: () => NOW.getTime() });
+    const response = await app.request('/campaigns/camp1/report?view=everything');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'view must be full or wallboard' });
   });
 });
 

@@ -1,7 +1,9 @@
 // GET /api/campaigns/:id/report: the campaign's report built from stored rows by the pure buildReport. Built
 // once per change (campaign version, upstream state, webhook counts) and shared by every viewer, with an ETag so
 // an unchanged poll is a 304. Reading the report marks the campaign watched, so sync reads it first.
+// `?view=wallboard` answers the same build cut down to what a wallboard shows (wallboardReportSchema).
 import { Hono } from 'hono';
+import { reportQuerySchema, wallboardReportSchema, type ReportView } from '../../domain/api-schemas';
 import { buildReport } from '../../domain/report/build-report';
 import type { Pricing } from '../../domain/report/business';
 import type { UpstreamStatus } from '../exotel/upstream-status';
@@ -27,6 +29,21 @@ interface CachedReport {
   body: string;
   builtAtMs: number;
   buildMs: number;
+  /** The narrow view of this same build, cut on first request. */
+  wallboard?: { etag: string; body: string };
+}
+
+const WALLBOARD_FIELDS = Object.keys(wallboardReportSchema.shape);
+
+/** The body and ETag of one view of a cached build. */
+function viewOf(id: string, entry: CachedReport, view: ReportView): { etag: string; body: string } {
+  if (view === 'full') return entry;
+  if (entry.wallboard === undefined) {
+    const full: Record<string, unknown> = JSON.parse(entry.body);
+    const body = JSON.stringify(Object.fromEntries(WALLBOARD_FIELDS.map((field) => [field, full[field]])));
+    entry.wallboard = { etag: etagOf(`report|${id}|${entry.key}|wallboard`), body };
+  }
+  return entry.wallboard;
 }
 
 export interface ReportRouteDeps {
@@ -56,6 +73,8 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
   app.get('/campaigns/:id/report', (c) => {
     const id = c.req.param('id');
     if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
+    const query = reportQuerySchema.safeParse(c.req.query());
+    if (!query.success) return c.json({ error: 'view must be full or wallboard' }, 400);
     const campaign = deps.store.getCampaign(id);
     if (campaign === null) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
     deps.watched.touch(id);
@@ -87,8 +106,9 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
         if (oldest !== undefined) cache.delete(oldest);
       }
     }
-    if (notModified(c, entry.etag)) return send304(c, entry.etag);
-    return sendJson(c, entry.body, entry.etag);
+    const served = viewOf(id, entry, query.data.view);
+    if (notModified(c, served.etag)) return send304(c, served.etag);
+    return sendJson(c, served.body, served.etag);
   });
   return app;
 }

@@ -2,7 +2,7 @@
 // 404 for everything else, masking (with a walk of every scoped route for leaked digits), revocation of open
 // streams, the headers of shared pages, and no secret in the logs.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { contactsResponseSchema, reportSchema } from '../../domain/api-schemas';
+import { contactsResponseSchema, reportSchema, wallboardReportSchema } from '../../domain/api-schemas';
 import { readContactMetadataSheet } from '../../domain/csv/contact-metadata-sheet';
 import { campaignOf } from '../../domain/testing/builders';
 import { ADMIN, MANAGER, STORED_NUMBERS, accessHarness, readSse, type Harness } from '../testing/access-kit';
@@ -293,6 +293,12 @@ describe('displays', () => {
     expect((await h.app.request(`/tv/${display.token}/api/campaigns/camp1/report`)).status).toBe(200);
     expect((await h.app.request(`/tv/${display.token}/api/campaigns/camp2/report`)).status).toBe(404);
     expect((await h.app.request(`/tv/${display.token}/api/campaigns/camp1/contacts`)).status).toBe(404);
+    // A wallboard's narrow view: masked like the full one, without the parts a wall does not show.
+    const narrow = await (await h.app.request(`/tv/${display.token}/api/campaigns/camp1/report?view=wallboard`)).text();
+    expect(wallboardReportSchema.parse(JSON.parse(narrow)).campaign.callerId).toBe('0******1234');
+    expect(JSON.parse(narrow)).not.toHaveProperty('bestTime');
+    expect(leakedRuns(narrow)).toEqual([]);
+    expect((await h.app.request(`/tv/${display.token}/api/campaigns/camp1/report?view=../../x`)).status).toBe(400);
     expect(await (await h.app.request(`/tv/${display.token}/api/scope`)).json()).toMatchObject({ kind: 'display', name: 'Floor 2', masked: true, settings: { rotateSec: 20 } });
     const displays = (await (await h.call(admin, 'GET', '/api/displays')).json()) as { displays: unknown[] };
     expect(displays.displays).toEqual([expect.objectContaining({ id: display.id, appVersion: '1.4.2', online: true, lastContactAt: expect.any(String) })]);

@@ -34,4 +34,16 @@ describe('query keys', () => {
     expect(cachedKeys(queryClient, campaignKeys.report('c1'))).toHaveLength(2);
     expect(cachedKeys(queryClient, campaignKeys.contacts('c1'))).toHaveLength(1);
   });
+
+  it('keeps a wallboard’s narrow report apart from the full one, yet refetched by the report’s invalidation', () => {
+    const queryClient = new QueryClient();
+    const display = '/tv/token123/api';
+    queryClient.setQueryData(campaignKeys.report('c1'), {});
+    queryClient.setQueryData(campaignKeys.wallboardReport('c1'), {});
+    queryClient.setQueryData(campaignKeys.wallboardReport('c1', display), {});
+    queryClient.setQueryData(campaignKeys.wallboardReport('c2'), {});
+    expect(campaignKeys.wallboardReport('c1')).not.toEqual(campaignKeys.report('c1'));
+    expect(cachedKeys(queryClient, campaignKeys.report('c1'))).toHaveLength(3);
+    expect(cachedKeys(queryClient, campaignKeys.report('c1'), true)).toEqual([campaignKeys.report('c1')]);
+  });
 });

@@ -14,6 +14,8 @@ export const campaignKeys = {
    */
   report: (campaignId: string, apiBase: string = DEFAULT_API_BASE) =>
     [...campaignKeys.campaign(campaignId), 'report', ...scopeOf(apiBase)] as const,
+  /** A wallboard's narrow view of the report (`?view=wallboard`): under the report, so the same events refetch it. */
+  wallboardReport: (campaignId: string, apiBase: string = DEFAULT_API_BASE) => [...campaignKeys.report(campaignId, apiBase), 'wallboard'] as const,
   contacts: (campaignId: string) => [...campaignKeys.campaign(campaignId), 'contacts'] as const,
   /** One page of contacts: the page's filters, sort and offset (and a shared view's base) are part of its key. */
   contactPage: <Page extends object>(campaignId: string, page: Page, apiBase: string = DEFAULT_API_BASE) =>

@@ -1,13 +1,14 @@
 // Live updates: an EventSource on /api/events. An event names what changed; this hook only invalidates the
 // affected queries (React Query refetches them), coalesced per query: the numbers at most every 5 s, a page of
 // contacts at most every 20 s, so one open report costs at most 15 requests a minute (bench/viewer-budget.bench.ts)
-// and its numbers are never more than about 5 s behind. It reconnects with backoff; without SSE the 30 s polling
-// carries on alone.
+// and its numbers are never more than about 5 s behind. It reconnects with backoff (lib/reconnecting-event-source.ts);
+// without SSE the 30 s polling carries on alone.
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { serverEventSchema, SERVER_EVENT_TYPES, type ServerEvent } from '@domain/api-schemas';
 import { useApiScope } from './api-scope';
 import { campaignKeys } from './query-keys';
+import { exponentialDelay, openReconnectingEventSource, type ReconnectPolicy } from './reconnecting-event-source';
 
 /** The report and the campaigns list: what the numbers on screen come from. */
 export const NUMBERS_EVERY_MS = 5_000;
@@ -69,9 +70,12 @@ export function createThrottledInvalidator(queryClient: QueryClient) {
   };
 }
 
+/** A manager's page backs off 1, 2, 4 … seconds up to 30; without the stream its 30 s polling carries on alone. */
 export function reconnectDelayMs(failures: number): number {
-  return Math.min(RECONNECT_MAX_MS, 1000 * 2 ** Math.max(0, failures - 1));
+  return exponentialDelay(failures, 1000, RECONNECT_MAX_MS);
 }
+
+const POLICY: ReconnectPolicy = { delayMs: reconnectDelayMs, silenceMs: STREAM_SILENT_MS, onSilence: 'mark-down' };
 
 export function useServerEvents(campaignId: string | null): { connected: boolean } {
   const queryClient = useQueryClient();
@@ -87,19 +91,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
     if (typeof EventSource === 'undefined') return;
     const url = campaignId === null ? `${base}/events` : `${base}/events?campaign=${encodeURIComponent(campaignId)}`;
     const invalidator = createThrottledInvalidator(queryClient);
-    let source: EventSource | null = null;
-    let failures = 0;
-    let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
-    let disposed = false;
-    // Any message proves the stream alive; a silent one (a proxy holding a dead connection) stops counting as live.
-    const heard = () => {
-      clearTimeout(silenceTimer);
-      silenceTimer = setTimeout(() => setConnected(false), STREAM_SILENT_MS);
-    };
-
     const onChange = (message: MessageEvent) => {
-      heard();
       let data: unknown;
       try {
         data = JSON.parse(String(message.data));
@@ -110,49 +102,23 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
       if (!event.success) return;
       for (const invalidation of affectedQueries(event.data)) invalidator.invalidate(invalidation);
     };
-    let missedEvents = false;
-    const onAlive = () => {
+    const events: Record<string, (message: MessageEvent) => void> = {
+      ...Object.fromEntries(SERVER_EVENT_TYPES.map((type) => [type, onChange])),
+      // The server could not replay what was missed: everything may be stale.
+      reset: () => void queryClient.invalidateQueries({ queryKey: campaignKeys.all }),
+      'access-revoked': () => onGoneRef.current?.(),
+    };
+    const stream = openReconnectingEventSource(url, POLICY, {
+      events,
+      onConnectedChange: setConnected,
       // A reopened stream does not replay what was missed while it was down: catch up with one refetch.
-      if (missedEvents) {
-        missedEvents = false;
+      onReconnected: () => {
         const everything = { type: 'sync' as const, campaignId: campaignId ?? '*', at: new Date().toISOString() };
         for (const invalidation of affectedQueries(everything)) invalidator.invalidate(invalidation);
-      }
-      failures = 0;
-      heard();
-      setConnected(true);
-    };
-
-    function open() {
-      if (disposed) return;
-      const next = new EventSource(url);
-      source = next;
-      next.addEventListener('open', onAlive);
-      next.addEventListener('ready', onAlive);
-      next.addEventListener('heartbeat', onAlive);
-      for (const type of SERVER_EVENT_TYPES) next.addEventListener(type, onChange);
-      // The server could not replay what was missed: everything may be stale.
-      next.addEventListener('reset', () => void queryClient.invalidateQueries({ queryKey: campaignKeys.all }));
-      next.addEventListener('access-revoked', () => onGoneRef.current?.());
-      next.addEventListener('error', () => {
-        // EventSource would retry by itself at a fixed pace; closing and reopening gives a backoff instead.
-        next.close();
-        if (source === next) source = null;
-        setConnected(false);
-        clearTimeout(silenceTimer);
-        failures += 1;
-        missedEvents = true;
-        clearTimeout(reconnectTimer);
-        reconnectTimer = setTimeout(open, reconnectDelayMs(failures));
-      });
-    }
-
-    open();
+      },
+    });
     return () => {
-      disposed = true;
-      clearTimeout(reconnectTimer);
-      clearTimeout(silenceTimer);
-      source?.close();
+      stream.close();
       invalidator.dispose();
       setConnected(false);
     };

@@ -1,12 +1,13 @@
-// The wallboard's live stream: an EventSource on <apiBase>/events that never gives up. It reconnects with
-// exponential backoff and full jitter (capped, so a restarted server is back on screen within 30 s), reopens a
-// stream that has gone silent past two heartbeats (a network loss that never closed the socket), and refetches
-// everything after a gap. Events only invalidate queries, coalesced per query so a busy campaign cannot make the
+// The wallboard's live stream: an EventSource on <apiBase>/events that never gives up. Its policy for the shared
+// reconnect loop (lib/reconnecting-event-source.ts): exponential backoff with full jitter, capped so a restarted
+// server is back on screen within 30 s; a stream silent past two heartbeats (a network loss that never closed the
+// socket) is reopened; everything is refetched after a gap. Events only invalidate queries, coalesced per query so a busy campaign cannot make the
 // screen refetch more than a few times a minute. Admin commands and revocation arrive on the same stream.
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { displayCommandSchema, serverEventSchema, SERVER_EVENT_TYPES, type DisplayCommand } from '@domain/api-schemas';
 import { campaignKeys } from '@/lib/query-keys';
+import { exponentialDelay, openReconnectingEventSource, type ReconnectPolicy } from '@/lib/reconnecting-event-source';
 import { affectedQueries, createThrottledInvalidator } from '@/lib/use-server-events';
 
 /** A wallboard refetches a query at most this often, however busy the campaign. */
@@ -19,9 +20,12 @@ export const SILENCE_MS = 45_000;
 
 /** Full jitter: a random delay up to min(cap, base * 2^(failures - 1)), at least the base. */
 export function reconnectDelay(failures: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(RECONNECT_CAP_MS, RECONNECT_BASE_MS * 2 ** Math.max(0, failures - 1));
+  const ceiling = exponentialDelay(failures, RECONNECT_BASE_MS, RECONNECT_CAP_MS);
   return Math.max(RECONNECT_BASE_MS, Math.round(ceiling * random()));
 }
+
+/** Forever, with jitter (many screens must not reconnect in step), and a silent stream is reopened. */
+const POLICY: ReconnectPolicy = { delayMs: (failures) => reconnectDelay(failures), silenceMs: SILENCE_MS, onSilence: 'reopen' };
 
 export interface StreamHandlers {
   onCommand?: (command: DisplayCommand['command']) => void;
@@ -38,82 +42,31 @@ export function useWallboardStream(url: string | null, handlers: StreamHandlers 
 
   useEffect(() => {
     if (url === null || typeof EventSource === 'undefined') return;
-    const streamUrl: string = url;
     const invalidator = createThrottledInvalidator(queryClient);
-    let source: EventSource | null = null;
-    let failures = 0;
-    let missed = false;
-    let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
-    let disposed = false;
-
-    const restartSilenceWatch = () => {
-      clearTimeout(silenceTimer);
-      silenceTimer = setTimeout(() => fail(), SILENCE_MS);
-    };
-    const onAlive = () => {
-      restartSilenceWatch();
-      if (missed) {
-        // Whatever happened while the stream was down was not replayed: refetch everything on screen once.
-        missed = false;
-        invalidator.invalidate({ queryKey: campaignKeys.all, exact: false, everyMs: WALLBOARD_INVALIDATE_EVERY_MS });
-      }
-      failures = 0;
-      setConnected(true);
-    };
+    const refetchAll = () => invalidator.invalidate({ queryKey: campaignKeys.all, exact: false, everyMs: WALLBOARD_INVALIDATE_EVERY_MS });
     const onChange = (message: MessageEvent) => {
-      onAlive();
       const event = serverEventSchema.safeParse(parseJson(message.data));
       if (!event.success) return;
       // A wall screen follows at a calmer pace than a manager's report (its request budget is the same 15 a minute).
       for (const invalidation of affectedQueries(event.data)) invalidator.invalidate({ ...invalidation, everyMs: Math.max(invalidation.everyMs, WALLBOARD_INVALIDATE_EVERY_MS) });
     };
-    const onCommand = (message: MessageEvent) => {
-      onAlive();
-      const command = displayCommandSchema.safeParse(parseJson(message.data));
-      if (command.success) handlersRef.current.onCommand?.(command.data.command);
+    const events: Record<string, (message: MessageEvent) => void> = {
+      ...Object.fromEntries(SERVER_EVENT_TYPES.map((type) => [type, onChange])),
+      reset: refetchAll,
+      'display-command': (message) => {
+        const command = displayCommandSchema.safeParse(parseJson(message.data));
+        if (command.success) handlersRef.current.onCommand?.(command.data.command);
+      },
+      'access-revoked': () => handlersRef.current.onRevoked?.(),
     };
-    const onRevoked = () => handlersRef.current.onRevoked?.();
-
-    function fail() {
-      if (disposed) return;
-      clearTimeout(silenceTimer);
-      source?.close();
-      source = null;
-      setConnected(false);
-      failures += 1;
-      missed = true;
-      clearTimeout(reconnectTimer);
-      reconnectTimer = setTimeout(open, reconnectDelay(failures));
-    }
-
-    function open() {
-      if (disposed) return;
-      const next = new EventSource(streamUrl);
-      source = next;
-      next.addEventListener('open', onAlive);
-      next.addEventListener('ready', onAlive);
-      next.addEventListener('heartbeat', onAlive);
-      for (const type of SERVER_EVENT_TYPES) next.addEventListener(type, onChange);
-      next.addEventListener('reset', () => {
-        onAlive();
-        invalidator.invalidate({ queryKey: campaignKeys.all, exact: false, everyMs: WALLBOARD_INVALIDATE_EVERY_MS });
-      });
-      next.addEventListener('display-command', onCommand);
-      next.addEventListener('access-revoked', onRevoked);
-      // EventSource would retry at its own fixed pace (or not at all after a 404): close, and back off ourselves.
-      next.addEventListener('error', () => {
-        if (source === next) fail();
-      });
-      restartSilenceWatch();
-    }
-
-    open();
+    const stream = openReconnectingEventSource(url, POLICY, {
+      events,
+      onConnectedChange: setConnected,
+      // Whatever happened while the stream was down was not replayed: refetch everything on screen once.
+      onReconnected: refetchAll,
+    });
     return () => {
-      disposed = true;
-      clearTimeout(reconnectTimer);
-      clearTimeout(silenceTimer);
-      source?.close();
+      stream.close();
       invalidator.dispose();
       setConnected(false);
     };

@@ -1,7 +1,7 @@
 // The wallboard's figures, shaped from a report or a campaign row: progress, rates judged "so far", calls per minute
 // over the last five minutes, a throughput sparkline, the status split; and the two rules of honest freshness
 // (how old the numbers are, and when "Live" may be shown).
-import type { BreakdownStatus, CampaignSummary, Report, Stats, Timeline } from '@domain/api-schemas';
+import type { BreakdownStatus, CampaignSummary, Stats, Timeline, WallboardReport as Report } from '@domain/api-schemas';
 import type { CampaignStatus } from '@domain/campaign-status';
 import { connectRateSoFar, failureRateSoFar, finishedContacts, retrySuccessSoFar, type SoFarRate, type SoFarVerdict } from '@domain/report/so-far';
 import { CONTACT_STATUS_ORDER } from '@/lib/status-vocabulary';

@@ -83,7 +83,8 @@ const CampaignFiguresView = memo(function CampaignFiguresView({ figures }: { fig
   );
 });
 
-function Figure({ label, value, sub, verdict, hero = false }: { label: string; value: string; sub: string; verdict?: 'good' | 'watch' | 'bad'; hero?: boolean }) {
+/** A tile's props are strings: memoised, an update redraws only the tiles whose text changed. */
+const Figure = memo(function Figure({ label, value, sub, verdict, hero = false }: { label: string; value: string; sub: string; verdict?: 'good' | 'watch' | 'bad'; hero?: boolean }) {
   return (
     <div className="wb-tile" role="group" aria-label={label} data-verdict={verdict ?? 'none'}>
       <div className="wb-label">{label}</div>
@@ -93,4 +94,4 @@ function Figure({ label, value, sub, verdict, hero = false }: { label: string; v
       <div className="wb-sub">{sub}</div>
     </div>
   );
-}
+});

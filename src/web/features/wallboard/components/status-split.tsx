@@ -1,9 +1,11 @@
 // The status split as one horizontal bar, coloured and named by the status vocabulary.
+import { memo } from 'react';
 import { formatPercent } from '@/lib/format';
 import { contactStatusConfig } from '@/lib/status-vocabulary';
 import type { SplitPart } from '../wallboard-figures';
 
-export function StatusSplit({ parts }: { parts: readonly SplitPart[] }) {
+/** Memoised like the sparkline: an unchanged split keeps its identity across refetches. */
+export const StatusSplit = memo(function StatusSplit({ parts }: { parts: readonly SplitPart[] }) {
   return (
     <>
       <div className="wb-split-bar" role="img" aria-label={parts.map((part) => `${contactStatusConfig[part.status].label} ${formatPercent(part.share)}`).join(', ')}>
@@ -21,4 +23,4 @@ export function StatusSplit({ parts }: { parts: readonly SplitPart[] }) {
       </div>
     </>
   );
-}
+});

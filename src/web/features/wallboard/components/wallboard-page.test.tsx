@@ -21,7 +21,7 @@ async function shownSlide() {
 function serverDownSince(ageMs: number) {
   server.use(http.get(`${API}/campaigns/:id/report`, () => HttpResponse.error()));
   const queryClient = createTestQueryClient();
-  queryClient.setQueryData(campaignKeys.report(SEED_CAMPAIGN_ID), seedReportFixture, { updatedAt: Date.now() - ageMs });
+  queryClient.setQueryData(campaignKeys.wallboardReport(SEED_CAMPAIGN_ID), seedReportFixture, { updatedAt: Date.now() - ageMs });
   return renderApp(`/wallboard?campaigns=${SEED_CAMPAIGN_ID}`, queryClient);
 }
 
@@ -83,6 +83,22 @@ describe('wallboard verdicts', () => {
     renderApp(`/wallboard?campaigns=${SEED_CAMPAIGN_ID}`);
     const slide = await shownSlide();
     expect(within(slide).getByRole('group', { name: 'Connect rate so far' })).toHaveAttribute('data-verdict', 'bad');
+  });
+});
+
+describe('wallboard reads', () => {
+  it('asks for the report’s wallboard view and shows its figures without the parts a wall does not show', async () => {
+    const { bestTime, business, benchmarks, diagnosis, tags, ...narrow } = seedReportFixture;
+    expect([bestTime, business, benchmarks, diagnosis, tags]).not.toContain(undefined);
+    server.use(
+      http.get(`${API}/campaigns/:id/report`, ({ request }) =>
+        new URL(request.url).searchParams.get('view') === 'wallboard' ? HttpResponse.json(narrow) : HttpResponse.json({ error: 'full report asked for' }, { status: 500 }),
+      ),
+    );
+    renderApp(`/wallboard?campaigns=${SEED_CAMPAIGN_ID}`);
+    const slide = await shownSlide();
+    expect(narrow.stats.completed).toBe(1875);
+    expect(within(slide).getByRole('group', { name: 'Completed' })).toHaveTextContent('1,875');
   });
 });
 
