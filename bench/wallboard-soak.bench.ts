@@ -185,7 +185,14 @@ async function memorySoak(rig: Rig, campaign: string) {
   const page = await context.newPage();
   const requests = countRequests(page);
   const cdp = await context.newCDPSession(page);
-  await page.clock.install();
+  // The page's day starts at 09:00 local, so the 8 hours are a working day and never cross the wallboard's daily
+  // 04:00 reload (started at real time after 20:00 they did, and the end figures were a fresh page's). Loads are
+  // counted to show the page lived the whole soak.
+  const dayStart = new Date();
+  dayStart.setHours(9, 0, 0, 0);
+  await page.clock.install({ time: dayStart });
+  let pageLoads = 0;
+  page.on('load', () => pageLoads++);
   // Counts the seconds the shown slide's clock displays (a DOM observer, which the fake clock does not touch): with
   // every timer run it changes once a second of page time, as on a real wall.
   await context.addInitScript(() => {
@@ -202,7 +209,7 @@ async function memorySoak(rig: Rig, campaign: string) {
   const clockTicks = () => page.evaluate(() => (window as unknown as { wallboardClockTicks: { count: number } }).wallboardClockTicks.count);
   const pageNow = () => page.evaluate(() => Date.now());
   await openWallboard(page, rig.base, campaign);
-  await page.clock.pauseAt(Date.now() + 1_000);
+  await page.clock.pauseAt((await pageNow()) + 1_000);
   const steps = Math.round((SOAK_HOURS * 3_600_000) / STEP_MS);
   const callsPerStep = Math.round((CALLS_PER_MINUTE * STEP_MS) / 60_000);
   let failedPosts = 0;
@@ -258,6 +265,8 @@ async function memorySoak(rig: Rig, campaign: string) {
     failedPosts,
     soakRealSec: Math.round((Date.now() - startedAt) / 1000),
     stillShowing: shown === CAMPAIGN,
+    // 1: the page was never reloaded during the soak.
+    pageLoads,
     start: { ...start, ...startHeap },
     end: { ...end, ...endHeap },
     growthPercent: {
