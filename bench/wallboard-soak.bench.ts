@@ -3,16 +3,17 @@
 // - update cost: at 4x CPU throttle (CDP Emulation.setCPUThrottlingRate), call webhooks arrive for a minute of real
 //   time; the longest main-thread task while the updates land, and the requests per minute the one wallboard makes.
 // - memory soak: 8 hours of a busy campaign, accelerated with the page's clock (Playwright's page.clock): a busy
-//   campaign dials about 60 calls a minute (the demo's busiest dials 55-65), so 28,800 call-status webhooks, posted
-//   30 at a time before each 30-second step of the page's clock. Each step is `runFor`, which fires every timer due
-//   in it, in order, as real time would: the 1 s clock ticks 28,800 times and every poll, throttled refetch and
-//   freshness check of the 8 hours runs as often as it would on a wall (a `fastForward` jump fires each due timer
-//   once, so the 1 s timers ran 30 times too rarely and the code they drive was still warming up hours in). The
-//   shown clock's ticks per page minute are counted to show it (60; 2 with fastForward). Webhooks still arrive 30 at a
-//   time, not one every 2 s. JS heap after GC, DOM nodes and listeners (CDP) after the
-//   first 10 minutes, every hour and at the end; target: total heap growth under 5%. A heap snapshot at both ends
-//   splits the heap into JS objects (what a leak grows) and code (bytecode and optimised code, which grows as V8
-//   tiers up functions that became hot), printed beside the total, to say where any growth is.
+//   campaign dials about 60 calls a minute (the demo's busiest dials 55-65), so 28,800 call-status webhooks,
+//   posted 30 at a time before each 30-second step of the page's clock. Each step is `runFor`, which fires every
+//   timer due in it, in order, as real time would: the 1 s clock ticks 28,800 times and every poll, throttled
+//   refetch and freshness check of the 8 hours runs as often as it would on a wall (a `fastForward` jump fires
+//   each due timer once, so the 1 s timers ran 30 times too rarely and the code they drive was still warming up
+//   hours in). The shown clock's ticks per page minute are counted to show it (60; 2 with fastForward). Webhooks
+//   still arrive 30 at a time, not one every 2 s. The page's day runs from 09:00, clear of the daily 04:00 reload.
+//   JS heap after GC, DOM nodes and listeners (CDP) after the first 10 minutes, every hour and at the end; target:
+//   total heap growth under 5%. A heap snapshot at both ends splits the heap into JS objects (what a leak grows)
+//   and code (bytecode and optimised code, which grows as V8 tiers up functions that became hot), printed beside
+//   the total, to say where any growth is.
 import type { CDPSession, Page } from '@playwright/test';
 import { campaignId, growthPercent, heapBreakdown, loadAverage, memoryFigures, postCalls, startRig, type HeapBreakdown, type Rig } from './support/wallboard-kit';
 
