@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeEventSource } from '@/testing/fake-event-source';
+import { describe, expect, it, vi } from 'vitest';
+import { FakeEventSource, withFakeEventSourceAndTimers } from '@/testing/fake-event-source';
 import { exponentialDelay, openReconnectingEventSource, type ReconnectPolicy } from './reconnecting-event-source';
 
 function start(policy: Partial<ReconnectPolicy> = {}) {
@@ -27,15 +27,7 @@ function start(policy: Partial<ReconnectPolicy> = {}) {
 }
 
 describe('openReconnectingEventSource', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    FakeEventSource.instances = [];
-    vi.stubGlobal('EventSource', FakeEventSource);
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
-  });
+  withFakeEventSourceAndTimers();
 
   it('calls the stream connected once the server greets it, and says so once per change', () => {
     const { changes } = start();

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { FakeEventSource } from '@/testing/fake-event-source';
+import { FakeEventSource, withFakeEventSourceAndTimers } from '@/testing/fake-event-source';
 import { createTestQueryClient } from '@/testing/render-app';
 import { campaignKeys } from './query-keys';
 import { reconnectDelayMs, useServerEvents } from './use-server-events';
@@ -29,15 +29,7 @@ function callEvent(campaignId = 'c1') {
 }
 
 describe('useServerEvents', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    FakeEventSource.instances = [];
-    vi.stubGlobal('EventSource', FakeEventSource);
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.useRealTimers();
-  });
+  withFakeEventSourceAndTimers();
 
   it('listens to the campaign it is given and reports the connection as live once ready', () => {
     const { hook } = setup('c1');

@@ -1,5 +1,8 @@
 // Just enough of EventSource for component tests: listeners by name, and a way to push messages (`ready`, `error`,
-// change events) as the server would. Install it with `vi.stubGlobal('EventSource', FakeEventSource)`.
+// change events) as the server would. Install it with `vi.stubGlobal('EventSource', FakeEventSource)`, or for a
+// whole describe block with fake timers, `withFakeEventSourceAndTimers()`.
+import { afterEach, beforeEach, vi } from 'vitest';
+
 export class FakeEventSource {
   static instances: FakeEventSource[] = [];
   readonly url: string;
@@ -30,4 +33,17 @@ export class FakeEventSource {
   static connectAll() {
     for (const source of FakeEventSource.instances) if (!source.closed) source.emit('ready');
   }
+}
+
+/** In a describe block: before each test, fake timers and a fresh FakeEventSource as the global EventSource; undone after. */
+export function withFakeEventSourceAndTimers(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeEventSource.instances = [];
+    vi.stubGlobal('EventSource', FakeEventSource);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
 }
