@@ -105,15 +105,6 @@ export class LiveHub {
     return { missed: missed.filter((kept) => matchesFilter(kept.event, filter)) };
   }
 
-  /**
-   * Events after `lastId` for a reconnecting client. Null when they are no longer all kept: the client has
-   * then missed something and should refetch everything it shows.
-   */
-  since(lastId: number, filter: EventFilter): HubEvent[] | null {
-    const missed = this.keptSince(lastId);
-    return missed === null ? null : missed.filter((kept) => matchesFilter(kept.event, filter)).map((kept) => kept.event);
-  }
-
   private keptSince(lastId: number): Kept[] | null {
     if (lastId >= this.nextId - 1) return [];
     const oldest = this.recent[0];
