@@ -31,7 +31,7 @@ const asIs = (frame: Uint8Array): Uint8Array => frame;
  * out, the socket itself with each frame as a ready chunk (what response.write() would send); otherwise (HTTP/2,
  * or an unchunked response) the response, which frames what it is given.
  */
-export function nodeSink(outgoing: ServerResponse | Http2ServerResponse): () => DirectSink {
+function nodeSink(outgoing: ServerResponse | Http2ServerResponse): () => DirectSink {
   return () => {
     const socket = outgoing instanceof ServerResponse ? outgoing.socket : null;
     if (socket && outgoing instanceof ServerResponse && outgoing.chunkedEncoding && outgoing.headersSent) return { target: socket, wire: chunkOf };
@@ -40,8 +40,17 @@ export function nodeSink(outgoing: ServerResponse | Http2ServerResponse): () => 
 }
 
 /** The raw Node response that @hono/node-server passes as the env (none under app.request() in tests). */
-export function nodeResponse(env: unknown): ServerResponse | Http2ServerResponse | null {
+function nodeResponse(env: unknown): ServerResponse | Http2ServerResponse | null {
   if (typeof env !== 'object' || env === null || !('outgoing' in env)) return null;
   const { outgoing } = env;
   return outgoing instanceof ServerResponse || outgoing instanceof Http2ServerResponse ? outgoing : null;
+}
+
+/**
+ * What an SseClient needs of this request's Node response: the sink its frames go to once caught up, and a way to
+ * cut the connection. Nothing under app.request() in tests, where every frame goes through the body stream.
+ */
+export function nodeOutlet(env: unknown): { direct?: () => DirectSink; disconnect?: () => void } {
+  const outgoing = nodeResponse(env);
+  return outgoing ? { direct: nodeSink(outgoing), disconnect: () => void outgoing.destroy() } : {};
 }

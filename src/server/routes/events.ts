@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { campaignIdSchema } from '../../domain/campaign-id';
 import type { EventFilter, LiveHub } from '../live/hub';
-import { nodeResponse, nodeSink } from '../live/node-sink';
+import { nodeOutlet } from '../live/node-sink';
 import { SSE_HEADERS, SseClient } from '../live/sse-client';
 import { heartbeatFrame, readyFrame, resetFrame } from '../live/sse-frame';
 import type { CampaignStore } from '../store/store';
@@ -48,11 +48,9 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     const lastEventId = c.req.header('Last-Event-ID') ?? query.data.lastEventId;
 
     let unsubscribe: () => void = () => undefined;
-    const outgoing = nodeResponse(c.env);
     const client = new SseClient({
       maxQueuedBytes: deps.maxQueuedBytes,
-      disconnect: outgoing ? () => void outgoing.destroy() : undefined,
-      direct: outgoing ? nodeSink(outgoing) : undefined,
+      ...nodeOutlet(c.env),
       onClose: () => {
         unsubscribe();
         clients.delete(client);

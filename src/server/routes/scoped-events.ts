@@ -7,7 +7,7 @@ import { isMasked, type DisplayPrincipal, type SharePrincipal } from '../../doma
 import { scrubDeep } from '../access/masked-responses';
 import type { AccessStreams, DisplayCommand } from '../live/access-streams';
 import type { HubEvent, LiveHub } from '../live/hub';
-import { nodeResponse, nodeSink } from '../live/node-sink';
+import { nodeOutlet } from '../live/node-sink';
 import { SSE_HEADERS, SseClient } from '../live/sse-client';
 import { eventFrame, formatEventId, heartbeatFrame, readyFrame, resetFrame } from '../live/sse-frame';
 import type { WatchedCampaigns } from '../sync/watched';
@@ -64,11 +64,9 @@ export function streamScopedEvents(c: Context, deps: ScopedStreamDeps): Response
   const frameFor = (event: HubEvent, frame: Uint8Array) => (masked ? maskedFrameOf(hub, event) : frame);
 
   let stop: () => void = () => undefined;
-  const outgoing = nodeResponse(c.env);
   const client = new SseClient({
     maxQueuedBytes: deps.maxQueuedBytes,
-    disconnect: outgoing ? () => void outgoing.destroy() : undefined,
-    direct: outgoing ? nodeSink(outgoing) : undefined,
+    ...nodeOutlet(c.env),
     onClose: () => stop(),
   });
   // Subscribing, the first frame and the replay happen in one synchronous step: no event can fall between them.
