@@ -77,6 +77,15 @@ export function reconnectDelayMs(failures: number): number {
 
 const POLICY: ReconnectPolicy = { delayMs: reconnectDelayMs, silenceMs: STREAM_SILENT_MS, onSilence: 'mark-down' };
 
+/** A stream message's data as JSON; null when it is not JSON (then no schema accepts it). */
+export function messageJson(message: MessageEvent): unknown {
+  try {
+    return JSON.parse(String(message.data));
+  } catch {
+    return null;
+  }
+}
+
 export function useServerEvents(campaignId: string | null): { connected: boolean } {
   const queryClient = useQueryClient();
   const [connected, setConnected] = useState(false);
@@ -92,13 +101,7 @@ export function useServerEvents(campaignId: string | null): { connected: boolean
     const url = campaignId === null ? `${base}/events` : `${base}/events?campaign=${encodeURIComponent(campaignId)}`;
     const invalidator = createThrottledInvalidator(queryClient);
     const onChange = (message: MessageEvent) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(String(message.data));
-      } catch {
-        return;
-      }
-      const event = serverEventSchema.safeParse(data);
+      const event = serverEventSchema.safeParse(messageJson(message));
       if (!event.success) return;
       for (const invalidation of affectedQueries(event.data)) invalidator.invalidate(invalidation);
     };

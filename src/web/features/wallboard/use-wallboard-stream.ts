@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { displayCommandSchema, serverEventSchema, SERVER_EVENT_TYPES, type DisplayCommand } from '@domain/api-schemas';
 import { campaignKeys } from '@/lib/query-keys';
 import { exponentialDelay, openReconnectingEventSource, type ReconnectPolicy } from '@/lib/reconnecting-event-source';
-import { affectedQueries, createThrottledInvalidator } from '@/lib/use-server-events';
+import { affectedQueries, createThrottledInvalidator, messageJson } from '@/lib/use-server-events';
 
 /** A wallboard refetches a query at most this often, however busy the campaign. */
 export const WALLBOARD_INVALIDATE_EVERY_MS = 15_000;
@@ -45,7 +45,7 @@ export function useWallboardStream(url: string | null, handlers: StreamHandlers 
     const invalidator = createThrottledInvalidator(queryClient);
     const refetchAll = () => invalidator.invalidate({ queryKey: campaignKeys.all, exact: false, everyMs: WALLBOARD_INVALIDATE_EVERY_MS });
     const onChange = (message: MessageEvent) => {
-      const event = serverEventSchema.safeParse(parseJson(message.data));
+      const event = serverEventSchema.safeParse(messageJson(message));
       if (!event.success) return;
       // A wall screen follows at a calmer pace than a manager's report (its request budget is the same 15 a minute).
       for (const invalidation of affectedQueries(event.data)) invalidator.invalidate({ ...invalidation, everyMs: Math.max(invalidation.everyMs, WALLBOARD_INVALIDATE_EVERY_MS) });
@@ -54,7 +54,7 @@ export function useWallboardStream(url: string | null, handlers: StreamHandlers 
       ...Object.fromEntries(SERVER_EVENT_TYPES.map((type) => [type, onChange])),
       reset: refetchAll,
       'display-command': (message) => {
-        const command = displayCommandSchema.safeParse(parseJson(message.data));
+        const command = displayCommandSchema.safeParse(messageJson(message));
         if (command.success) handlersRef.current.onCommand?.(command.data.command);
       },
       'access-revoked': () => handlersRef.current.onRevoked?.(),
@@ -73,12 +73,4 @@ export function useWallboardStream(url: string | null, handlers: StreamHandlers 
   }, [url, queryClient]);
 
   return { connected };
-}
-
-function parseJson(text: unknown): unknown {
-  try {
-    return JSON.parse(String(text));
-  } catch {
-    return null;
-  }
 }
