@@ -3,12 +3,12 @@
 // the three charts are drawn (recharts arrives in its own chunk, after the tiles). Prints one JSON line.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { z } from 'zod';
 import { campaignsResponseSchema, reportSchema } from '../src/domain/api-schemas';
+import { freePort } from '../src/server/testing/instance-process';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = 5;
@@ -17,18 +17,6 @@ const SEED_NAME = 'Payment Reminder Q1';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => done(port));
-    });
-  });
-}
 
 async function getJson<T>(url: string, schema: z.ZodType<T>): Promise<T | null> {
   try {

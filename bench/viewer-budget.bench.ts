@@ -3,11 +3,11 @@
 // the bytes they move over a measured window. Target: at most 15 requests a minute per viewer. Prints one JSON line.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Request } from '@playwright/test';
 import { campaignsResponseSchema } from '../src/domain/api-schemas';
+import { freePort } from '../src/server/testing/instance-process';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNNING_NAME = 'Loan EMI Reminder';
@@ -17,18 +17,6 @@ const TARGET_REQUESTS_PER_MIN = 15;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => done(port));
-    });
-  });
-}
 
 async function findRunning(base: string, timeoutMs: number): Promise<{ id: string; status: string }> {
   const deadline = Date.now() + timeoutMs;

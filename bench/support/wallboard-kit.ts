@@ -2,12 +2,12 @@
 // Exotel-style call-status webhooks posted as fast as the server takes them, and CDP memory figures.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { z } from 'zod';
 import { campaignsResponseSchema } from '../../src/domain/api-schemas';
+import { freePort } from '../../src/server/testing/instance-process';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const SECRET = 'bench-wallboard-secret-0123456789';
@@ -20,18 +20,6 @@ export interface Rig {
   base: string;
   browser: Browser;
   close: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => done(port));
-    });
-  });
 }
 
 /** Builds dist/, starts the server (demo mode, fresh DB) and Chromium. */
