@@ -11,11 +11,14 @@
 //   hours in). The shown clock's ticks per page minute are counted to show it (60; 2 with fastForward). Webhooks
 //   still arrive 30 at a time, not one every 2 s. The page's day runs from 09:00, clear of the daily 04:00 reload.
 //   JS heap after GC, DOM nodes and listeners (CDP) after the first 10 minutes, every hour and at the end; target:
-//   total heap growth under 5%. A heap snapshot at both ends splits the heap into JS objects (what a leak grows)
-//   and code (bytecode and optimised code, which grows as V8 tiers up functions that became hot), printed beside
-//   the total, to say where any growth is.
+//   total heap growth under 5%. A heap snapshot at both ends (support/heap-snapshot.ts) splits the heap into JS
+//   objects (what a leak grows), bytecode and metadata, and the machine code V8's optimising compilers generated
+//   (which grows as functions that run a few times a minute become hot, until all of them are optimised), with
+//   that machine code's growth by script. Printed beside the total: the heap less machine code, and the total's
+//   growth over the second half of the soak, to say whether any growth is a leak or warm-up that has levelled.
 import type { CDPSession, Page } from '@playwright/test';
-import { campaignId, growthPercent, heapBreakdown, loadAverage, memoryFigures, postCalls, startRig, type HeapBreakdown, type Rig } from './support/wallboard-kit';
+import { heapBreakdown, type HeapBreakdown } from './support/heap-snapshot';
+import { campaignId, growthPercent, loadAverage, memoryFigures, postCalls, startRig, type Rig } from './support/wallboard-kit';
 
 const CPU_THROTTLE = 4;
 const CALLS_PER_MINUTE = 60;
@@ -181,6 +184,15 @@ async function updateCost(rig: Rig, campaign: string) {
   };
 }
 
+const heapSplit = ({ objectsMb, codeMb, machineCodeMb }: HeapBreakdown) => ({ objectsMb, codeMb, machineCodeMb });
+
+/** Machine code growth by the script that owns it, in KB; '(injected)' is the bench's own page clock and counters. */
+function machineCodeGrowthKb(start: HeapBreakdown, end: HeapBreakdown): Record<string, number> {
+  const scripts = new Set([...start.machineCodeByScript.keys(), ...end.machineCodeByScript.keys()]);
+  const growth = [...scripts].map((script) => [script || '(injected)', Math.round(((end.machineCodeByScript.get(script) ?? 0) - (start.machineCodeByScript.get(script) ?? 0)) / 1024)] as const);
+  return Object.fromEntries(growth.filter(([, kb]) => kb !== 0).sort((a, b) => b[1] - a[1]));
+}
+
 async function memorySoak(rig: Rig, campaign: string) {
   const context = await rig.browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
@@ -241,7 +253,7 @@ async function memorySoak(rig: Rig, campaign: string) {
       requestsAtStart = requests.count();
       clockTicksAtStart = await clockTicks();
       pageAtStart = await pageNow();
-      process.stderr.write(`soak start (10 min in): ${JSON.stringify({ ...start, ...startHeap })}\n`);
+      process.stderr.write(`soak start (10 min in): ${JSON.stringify({ ...start, ...heapSplit(startHeap) })}\n`);
     }
     if (step % (3_600_000 / STEP_MS) === 0) {
       heapByHourMb.push((await memoryFigures(cdp)).heapUsedMb);
@@ -268,16 +280,21 @@ async function memorySoak(rig: Rig, campaign: string) {
     stillShowing: shown === CAMPAIGN,
     // 1: the page was never reloaded during the soak.
     pageLoads,
-    start: { ...start, ...startHeap },
-    end: { ...end, ...endHeap },
+    start: { ...start, ...heapSplit(startHeap) },
+    end: { ...end, ...heapSplit(endHeap) },
     growthPercent: {
       heap: growthPercent(start.heapUsedMb, end.heapUsedMb),
+      heapLessMachineCode: growthPercent(start.heapUsedMb - startHeap.machineCodeMb, end.heapUsedMb - endHeap.machineCodeMb),
       heapObjects: growthPercent(startHeap.objectsMb, endHeap.objectsMb),
       heapCode: growthPercent(startHeap.codeMb, endHeap.codeMb),
+      machineCode: growthPercent(startHeap.machineCodeMb, endHeap.machineCodeMb),
+      // The total from the middle of the soak to its end: levelled warm-up stays flat here, a leak keeps growing.
+      heapSecondHalf: growthPercent(heapByHourMb[Math.floor(heapByHourMb.length / 2) - 1] ?? start.heapUsedMb, end.heapUsedMb),
       domNodes: growthPercent(start.domNodes, end.domNodes),
       listeners: growthPercent(start.listeners, end.listeners),
     },
     heapByHourMb,
+    machineCodeGrowthKb: machineCodeGrowthKb(startHeap, endHeap),
     resourceTimings,
     requestsPerPageMinute: Math.round(((requests.count() - requestsAtStart) / pageMinutes) * 10) / 10,
     // 60 when the page's 1 s timers run as in real time (2 when each 30 s step fired them once).

@@ -5,7 +5,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
-import { z } from 'zod';
 import { campaignsResponseSchema } from '../../src/domain/api-schemas';
 import { freePort } from '../../src/server/testing/instance-process';
 
@@ -115,51 +114,6 @@ export async function memoryFigures(cdp: CDPSession): Promise<MemoryFigures> {
   const counters = await cdp.send('Memory.getDOMCounters');
   return { heapUsedMb: Math.round((heap.usedSize / 1_048_576) * 100) / 100, domNodes: counters.nodes, listeners: counters.jsEventListeners };
 }
-
-export interface HeapBreakdown {
-  /** JS objects: data, closures, arrays, DOM wrappers; what a leak would grow. */
-  objectsMb: number;
-  /** Bytecode and compiled code: grows as V8 optimises functions that became hot, one code object per function. */
-  codeMb: number;
-}
-
-/**
- * The JS heap split by a heap snapshot (after GC) into objects and code. Native (Blink) entries are left out, as in
- * Runtime.getHeapUsage: among them the network data Playwright's CDP session keeps for every response.
- */
-export async function heapBreakdown(cdp: CDPSession): Promise<HeapBreakdown> {
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const chunks: string[] = [];
-  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  try {
-    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  } finally {
-    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  }
-  const snapshot = heapSnapshotSchema.parse(JSON.parse(chunks.join('')));
-  const fields = snapshot.snapshot.meta.node_fields;
-  const typeNames = snapshot.snapshot.meta.node_types[0] ?? [];
-  const typeAt = fields.indexOf('type');
-  const sizeAt = fields.indexOf('self_size');
-  let code = 0;
-  let objects = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-    const type = typeNames[snapshot.nodes[i + typeAt] ?? -1];
-    const size = snapshot.nodes[i + sizeAt] ?? 0;
-    if (type === 'code') code += size;
-    else if (type !== 'native' && type !== 'synthetic') objects += size;
-  }
-  const mb = (bytes: number) => Math.round((bytes / 1_048_576) * 1000) / 1000;
-  return { objectsMb: mb(objects), codeMb: mb(code) };
-}
-
-const heapSnapshotSchema = z.object({
-  snapshot: z.object({ meta: z.object({ node_fields: z.array(z.string()), node_types: z.tuple([z.array(z.string())]).rest(z.unknown()) }) }),
-  nodes: z.array(z.number()),
-});
 
 export const growthPercent = (start: number, end: number) => Math.round(((end - start) / start) * 1000) / 10;
 
