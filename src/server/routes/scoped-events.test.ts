@@ -164,6 +164,24 @@ describe('a scoped live stream', () => {
     expect(hub.clientCount).toBe(0);
   });
 
+  it('ends a resumed stream without a verdict when its replay cannot read the store, and leaves nothing subscribed', async () => {
+    const { hub, app } = scopedApp({
+      readable: () => {
+        throw new Error('SQLITE_BUSY: database is locked');
+      },
+    });
+    const seen = hub.publish({ type: 'campaign', campaignId: 'camp1', at });
+    hub.publish({ type: 'campaign', campaignId: 'camp2', at });
+    const res = await app.request('/link1/events', { headers: { 'Last-Event-ID': `e1-${seen.id}` } });
+    expect(res.status).toBe(200);
+    const { text, ended } = await readSse(res.body!, () => false);
+    expect(ended).toBe(true);
+    expect(text).toContain('event: ready');
+    expect(text).not.toContain('camp2');
+    expect(text).not.toContain('access-revoked');
+    expect(hub.clientCount).toBe(0);
+  });
+
   it('sends a display its commands and ends its stream when it is removed', async () => {
     const { streams, app, hub } = scopedApp();
     const res = await app.request('/tv1/events');

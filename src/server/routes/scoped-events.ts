@@ -109,8 +109,13 @@ export function streamScopedEvents(c: Context, deps: ScopedStreamDeps): Response
   const lastEventId = c.req.header('Last-Event-ID');
   if (lastEventId !== undefined && lastEventId !== '') {
     const resume = hub.resume(lastEventId, filter);
-    if ('reset' in resume) client.write(resetFrame(hub.lastEventId, resume.reset));
-    else for (const { event, frame } of resume.missed) if (inScope(event) && !client.write(frameFor(event, frame))) break;
+    try {
+      if ('reset' in resume) client.write(resetFrame(hub.lastEventId, resume.reset));
+      else for (const { event, frame } of resume.missed) if (inScope(event) && !client.write(frameFor(event, frame))) break;
+    } catch {
+      // As in a live check: a scope that cannot be read ends the stream, and the browser asks again from the same id.
+      client.end();
+    }
   }
   return new Response(client.body, { status: 200, headers: SSE_HEADERS });
 }
