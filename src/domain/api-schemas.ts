@@ -344,6 +344,8 @@ export const wallboardReportSchema = reportSchema.pick({
 export type WallboardReport = z.infer<typeof wallboardReportSchema>;
 export const REPORT_VIEWS = ['full', 'wallboard'] as const;
 export const reportQuerySchema = z.object({ view: z.enum(REPORT_VIEWS).default('full') });
+/** What a report route answers (400) to any other `view`. */
+export const REPORT_VIEW_ERROR = `view must be ${REPORT_VIEWS.join(' or ')}`;
 export type ReportView = (typeof REPORT_VIEWS)[number];
 
 /** A contact's final status: how its last call ended, or `pending` when it is known from an upload but not dialled yet. */

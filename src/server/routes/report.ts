@@ -3,7 +3,7 @@
 // an unchanged poll is a 304. Reading the report marks the campaign watched, so sync reads it first.
 // `?view=wallboard` answers the same build cut down to what a wallboard shows (wallboardReportSchema).
 import { Hono } from 'hono';
-import { reportQuerySchema, wallboardReportSchema, type ReportView } from '../../domain/api-schemas';
+import { REPORT_VIEW_ERROR, reportQuerySchema, wallboardReportSchema, type ReportView } from '../../domain/api-schemas';
 import { buildReport } from '../../domain/report/build-report';
 import type { Pricing } from '../../domain/report/business';
 import type { UpstreamStatus } from '../exotel/upstream-status';
@@ -74,7 +74,7 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
     const id = c.req.param('id');
     if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
     const query = reportQuerySchema.safeParse(c.req.query());
-    if (!query.success) return c.json({ error: 'view must be full or wallboard' }, 400);
+    if (!query.success) return c.json({ error: REPORT_VIEW_ERROR }, 400);
     const campaign = deps.store.getCampaign(id);
     if (campaign === null) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
     deps.watched.touch(id);

@@ -4,7 +4,7 @@
 // then a masking step: in a masked scope no response, SSE message or error carries a full number or name.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { contactsQuerySchema, reportQuerySchema, type ContactsResponse } from '../../domain/api-schemas';
+import { contactsQuerySchema, REPORT_VIEW_ERROR, reportQuerySchema, type ContactsResponse } from '../../domain/api-schemas';
 import { endsWithLastFour, maskedSearchRule } from '../../domain/access/masking';
 import { canReadCampaign, canSeeContacts, isMasked, type DisplayPrincipal, type SharePrincipal } from '../../domain/access/principal';
 import { isCampaignActive } from '../../domain/campaign-status';
@@ -169,7 +169,7 @@ function scopedApp(deps: ScopedRouteDeps, kind: 'share' | 'display'): Hono<Scope
     if (!readable(scope, id)) return c.json(NOT_FOUND_JSON, 404);
     // A wallboard asks for its narrow view; the view is re-encoded from the parsed query, never forwarded as sent.
     const query = reportQuerySchema.safeParse(c.req.query());
-    if (!query.success) return c.json({ error: 'view must be full or wallboard' }, 400);
+    if (!query.success) return c.json({ error: REPORT_VIEW_ERROR }, 400);
     const res = await deps.reads.request(`/campaigns/${id}/report?view=${query.data.view}`);
     if (!res.ok) return c.json(res.status === 404 ? NOT_FOUND_JSON : { error: 'The report is not available right now.' }, res.status === 404 ? 404 : 503);
     const report: unknown = await res.json();
