@@ -2,7 +2,6 @@
 // and Node's response.write() would frame every write on its own (size line, data, CRLF: three buffers, a cork and
 // a tick per client per event); instead each frame is framed once, and the same bytes are written to every socket.
 import { ServerResponse } from 'node:http';
-import { Http2ServerResponse } from 'node:http2';
 import type { DirectSink } from './sse-client';
 
 const CRLF = Buffer.from('\r\n');
@@ -28,22 +27,23 @@ const asIs = (frame: Uint8Array): Uint8Array => frame;
 
 /**
  * Resolved once, when the client's first frames have been written: on a chunked HTTP/1.1 response whose headers are
- * out, the socket itself with each frame as a ready chunk (what response.write() would send); otherwise (HTTP/2,
- * or an unchunked response) the response, which frames what it is given.
+ * out, the socket itself with each frame as a ready chunk (what response.write() would send); otherwise (an
+ * unchunked response, as to an HTTP/1.0 client) the response, which frames what it is given. The server speaks
+ * HTTP/1 only (http/shutdown.ts): SSE's Connection and Transfer-Encoding headers are not allowed in HTTP/2.
  */
-function nodeSink(outgoing: ServerResponse | Http2ServerResponse): () => DirectSink {
+function nodeSink(outgoing: ServerResponse): () => DirectSink {
   return () => {
-    const socket = outgoing instanceof ServerResponse ? outgoing.socket : null;
-    if (socket && outgoing instanceof ServerResponse && outgoing.chunkedEncoding && outgoing.headersSent) return { target: socket, wire: chunkOf };
+    const socket = outgoing.socket;
+    if (socket && outgoing.chunkedEncoding && outgoing.headersSent) return { target: socket, wire: chunkOf };
     return { target: outgoing, wire: asIs };
   };
 }
 
 /** The raw Node response that @hono/node-server passes as the env (none under app.request() in tests). */
-function nodeResponse(env: unknown): ServerResponse | Http2ServerResponse | null {
+function nodeResponse(env: unknown): ServerResponse | null {
   if (typeof env !== 'object' || env === null || !('outgoing' in env)) return null;
   const { outgoing } = env;
-  return outgoing instanceof ServerResponse || outgoing instanceof Http2ServerResponse ? outgoing : null;
+  return outgoing instanceof ServerResponse ? outgoing : null;
 }
 
 /**
