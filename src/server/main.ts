@@ -52,12 +52,12 @@ async function main(): Promise<void> {
   // Demo mode has an upstream too (the simulator), so it starts as configured.
   const upstream = new UpstreamStatus(true);
   // With several instances, each one's events also reach the others' browsers (instances/cluster.ts).
-  const { hub, watched, bus } = await joinCluster({ databaseUrl: config.databaseUrl, instance, upstream, logger });
+  const { hub, watched, bus, throttle } = await joinCluster({ databaseUrl: config.databaseUrl, instance, upstream, logger });
   const webhooks = webhookRoutes({ store, hub, secret: config.webhookSecret, logger });
   // Exactly one instance reads Exotel: with PostgreSQL, the holder of the account's sync lease; with SQLite, this one.
   let lease: SyncLease | null = null;
   const isSyncLeader = () => (storeKind === 'postgres' ? lease?.isLeader === true : true);
-  const app = createApp({ config, store, access, upstream, hub, watched, webhooks, staticDir: resolve('dist'), logger, instance: { id: instance, isSyncLeader } });
+  const app = createApp({ config, store, access, upstream, hub, watched, throttle, webhooks, staticDir: resolve('dist'), logger, instance: { id: instance, isSyncLeader } });
 
   let listening: (port: number) => void = () => undefined;
   const portKnown = new Promise<number>((done) => (listening = done));

@@ -4,8 +4,10 @@
 //
 // In memory, not stored: a failure costs no disk write (a guessing flood cannot become a write flood), the state
 // is minutes long, and a restart (which an attacker cannot cause) merely forgets it. With several instances each
-// counts on its own, so the limits multiply by the instance count; the PostgreSQL deployment should swap in a
-// shared implementation of LoginThrottle.
+// failure and success is also told to the others (instances/cluster.ts, over PostgreSQL's NOTIFY), which count it
+// too, so the limits hold across instances instead of multiplying by their number. Counters are kept by a hash of
+// their key, so what instances tell each other names no email and no address.
+import { createHash } from 'node:crypto';
 import { parseIp } from './ip-address';
 
 export interface ThrottleLimits {
@@ -39,6 +41,24 @@ export interface LoginThrottle {
   recordSuccess(email: string): void;
 }
 
+/** The two counters one attempt touches, by hashed key: what one instance tells the others. */
+export interface ThrottleKeys {
+  account: string;
+  address: string;
+}
+
+/** A throttle that also counts what other instances tell it. */
+export interface SharedLoginThrottle extends LoginThrottle {
+  heardFailure(keys: ThrottleKeys): void;
+  heardSuccess(accountKey: string): void;
+}
+
+/** Where a throttle tells the other instances of its own failures and successes. */
+export interface ThrottleTeller {
+  failure(keys: ThrottleKeys): void;
+  success(accountKey: string): void;
+}
+
 interface Counter {
   failures: number[];
 }
@@ -54,10 +74,14 @@ export function addressKey(address: string | null): string {
   return `address:${Buffer.from(parsed.bytes.slice(0, 8)).toString('hex')}/64`;
 }
 
+/** 132 bits of SHA-256: as good as the key for counting, and it names nobody. */
+const hashed = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22);
+
 export function createLoginThrottle(
   now: () => number,
   limits: { account: ThrottleLimits; address: ThrottleLimits } = { account: ACCOUNT_LIMITS, address: ADDRESS_LIMITS },
-): LoginThrottle {
+  tell?: ThrottleTeller,
+): SharedLoginThrottle {
   // A Map remembers insertion order, so the first key is the least recently failed one: the one to drop when full.
   const counters = new Map<string, Counter>();
 
@@ -96,22 +120,35 @@ export function createLoginThrottle(
     }
   }
 
-  const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+  const accountKey = (email: string) => hashed(`account:${email.trim().toLowerCase()}`);
+  const keysOf = (address: string | null, email: string): ThrottleKeys => ({ account: accountKey(email), address: hashed(addressKey(address)) });
+  const failed = (keys: ThrottleKeys) => {
+    fail(keys.account, limits.account);
+    fail(keys.address, limits.address);
+  };
 
   return {
     check(address, email) {
-      const byAccount = verdict(accountKey(email), limits.account);
-      const byAddress = verdict(addressKey(address), limits.address);
+      const keys = keysOf(address, email);
+      const byAccount = verdict(keys.account, limits.account);
+      const byAddress = verdict(keys.address, limits.address);
       if (byAccount.allowed) return byAddress;
       if (byAddress.allowed) return byAccount;
       return byAccount.retryAfterSec >= byAddress.retryAfterSec ? byAccount : byAddress;
     },
     recordFailure(address, email) {
-      fail(accountKey(email), limits.account);
-      fail(addressKey(address), limits.address);
+      const keys = keysOf(address, email);
+      failed(keys);
+      tell?.failure(keys);
     },
     recordSuccess(email) {
-      counters.delete(accountKey(email));
+      const account = accountKey(email);
+      counters.delete(account);
+      tell?.success(account);
+    },
+    heardFailure: failed,
+    heardSuccess(account) {
+      counters.delete(account);
     },
   };
 }

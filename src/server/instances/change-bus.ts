@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { z } from 'zod';
 import { serverEventSchema, upstreamSchema, type ServerEvent, type Upstream } from '../../domain/api-schemas';
+import type { ThrottleKeys } from '../access/login-throttle';
 import { LiveHub, type HubEvent } from '../live/hub';
 import type { Logger } from '../log';
 
@@ -14,11 +15,19 @@ const CHANNEL = 'callboard_events';
 const MAX_PAYLOAD_BYTES = 7_900;
 const RECONNECT_MS = 2_000;
 
-/** What goes over the channel: an event, or the sync leader's view of Exotel (from the instance that reads it). */
+/** A throttle counter's hashed key (access/login-throttle.ts). */
+const throttleKey = z.string().min(1).max(64);
+
+/**
+ * What goes over the channel: an event, the sync leader's view of Exotel (from the instance that reads it), a
+ * campaign being looked at, or a sign-in failure or success for the others' login throttles.
+ */
 const envelopeSchema = z.union([
   z.object({ origin: z.string(), event: serverEventSchema }),
   z.object({ origin: z.string(), upstream: upstreamSchema, staleSince: z.string().nullable() }),
   z.object({ origin: z.string(), watched: z.string().max(100) }),
+  z.object({ origin: z.string(), loginFailure: z.object({ account: throttleKey, address: throttleKey }) }),
+  z.object({ origin: z.string(), loginSuccess: z.object({ account: throttleKey }) }),
 ]);
 type Envelope = z.infer<typeof envelopeSchema>;
 
@@ -54,6 +63,9 @@ export interface ChangeBusOptions {
   onUpstream?: (upstream: Upstream, staleSince: string | null) => void;
   /** Someone on another instance is looking at this campaign (so the leader syncs it first). */
   onWatched?: (campaignId: string) => void;
+  /** A sign-in failed, or succeeded, on another instance: its throttle counters, by hashed key. */
+  onLoginFailure?: (keys: ThrottleKeys) => void;
+  onLoginSuccess?: (accountKey: string) => void;
 }
 
 export class ChangeBus {
@@ -90,6 +102,16 @@ export class ChangeBus {
     this.notify({ origin: this.options.instance, watched: campaignId });
   }
 
+  /** Tells the others of a failed sign-in here, so that their throttles count it too. */
+  sendLoginFailure(keys: ThrottleKeys): void {
+    this.notify({ origin: this.options.instance, loginFailure: keys });
+  }
+
+  /** Tells the others that an account signed in here, which clears its count. */
+  sendLoginSuccess(accountKey: string): void {
+    this.notify({ origin: this.options.instance, loginSuccess: { account: accountKey } });
+  }
+
   private notify(envelope: Envelope): void {
     const client = this.client;
     if (client === null) return;
@@ -124,8 +146,12 @@ export class ChangeBus {
       this.options.hub.receive(envelope.data.event);
     } else if ('upstream' in envelope.data) {
       this.options.onUpstream?.(envelope.data.upstream, envelope.data.staleSince);
-    } else {
+    } else if ('watched' in envelope.data) {
       this.options.onWatched?.(envelope.data.watched);
+    } else if ('loginFailure' in envelope.data) {
+      this.options.onLoginFailure?.(envelope.data.loginFailure);
+    } else {
+      this.options.onLoginSuccess?.(envelope.data.loginSuccess.account);
     }
   }
 

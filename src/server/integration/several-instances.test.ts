@@ -1,7 +1,7 @@
 // Three callboard instances on one PostgreSQL, in front of the simulator (through a proxy that counts requests):
 // a session from one is good on all; webhooks posted round-robin appear once in the report and reach the SSE clients
-// of every instance; exactly one instance reads Exotel, and when it is killed another takes over within 30 s;
-// upstream requests stay within 80 % of the rate limit throughout.
+// of every instance; password guesses spread over them are throttled together; exactly one instance reads Exotel,
+// and when it is killed another takes over within 30 s; upstream requests stay within 80 % of the rate limit throughout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSimulator, type ServedSimulator } from '../../../mocks/exotel/serve';
 import {
@@ -126,6 +126,24 @@ describe('three instances on one PostgreSQL', () => {
       expect(new Set(page.rows.map((row) => row.number)).size).toBe(total);
     }
   }, 120_000);
+
+  it('count password guesses sent round-robin together: past the five free ones, the next is slowed wherever it lands', async () => {
+    // A failure reaches the other instances in milliseconds (NOTIFY); the pause leaves room for a loaded machine,
+    // and is well inside the 1 s the account must then wait.
+    const guess = async (index: number) => {
+      await new Promise((done) => setTimeout(done, 150));
+      return fetch(`${instances[index % instances.length]!.url}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'guessed@example.com', password: `wrong password number ${index}` }),
+      });
+    };
+    // Five wrong passwords, one or two on each instance: alone, none of them has seen enough to slow the account.
+    for (let index = 0; index < 5; index++) expect((await guess(index)).status).toBe(401);
+    const slowed = await guess(5);
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+  }, 60_000);
 
   it('hands sync over within 30 s when the leader is killed, within the rate budget', async () => {
     const [leader] = await leaders(instances);
