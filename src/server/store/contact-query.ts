@@ -134,10 +134,8 @@ export function contactSql(campaignId: string, query: ContactFilter & { sort: Co
  */
 export function pendingContactSql(campaignId: string, query: ContactFilter): ContactSql | null {
   if (query.status !== undefined && query.status !== 'pending') return null;
-  const conditions = [
-    'm.campaign_id = ?',
-    'NOT EXISTS (SELECT 1 FROM contacts AS c WHERE c.number_key = m.number_key AND c.campaign_id = m.campaign_id)',
-  ];
+  // dialled is kept by triggers (migration 11); the pending rows have their own index.
+  const conditions = ['m.campaign_id = ?', 'm.dialled = 0'];
   const params: unknown[] = [campaignId];
   if (query.tag !== undefined) {
     conditions.push('m.number_key IN (SELECT number_key FROM contact_tags WHERE campaign_id = ? AND tag_key = ?)');

@@ -383,6 +383,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 11,
+    name: 'sheet rows know whether their contact was dialled',
+    sql: `
+      -- A sheet row no call has reached is a pending contact. Every contact list and export of a campaign with a sheet
+      -- counts them: looking each row up in contacts cost ~60 ms a request at 60,000 rows. The flag is kept by
+      -- triggers on both tables (no writer can forget it), and the pending rows have an index of their own.
+      ALTER TABLE contact_metadata ADD COLUMN dialled INTEGER NOT NULL DEFAULT 0;
+      UPDATE contact_metadata SET dialled = 1
+        WHERE EXISTS (SELECT 1 FROM contacts AS c WHERE c.number_key = contact_metadata.number_key AND c.campaign_id = contact_metadata.campaign_id);
+      CREATE INDEX contact_metadata_pending ON contact_metadata (campaign_id, number_key) WHERE dialled = 0;
+      CREATE TRIGGER contact_metadata_dialled_after_insert AFTER INSERT ON contact_metadata
+        WHEN EXISTS (SELECT 1 FROM contacts AS c WHERE c.number_key = new.number_key AND c.campaign_id = new.campaign_id) BEGIN
+        UPDATE contact_metadata SET dialled = 1 WHERE campaign_id = new.campaign_id AND number_key = new.number_key;
+      END;
+      CREATE TRIGGER contacts_mark_sheet_dialled AFTER INSERT ON contacts BEGIN
+        UPDATE contact_metadata SET dialled = 1 WHERE campaign_id = new.campaign_id AND number_key = new.number_key AND dialled = 0;
+      END;
+      CREATE TRIGGER contacts_unmark_sheet_dialled AFTER DELETE ON contacts BEGIN
+        UPDATE contact_metadata
+          SET dialled = EXISTS (SELECT 1 FROM contacts AS c WHERE c.number_key = old.number_key AND c.campaign_id = old.campaign_id)
+          WHERE campaign_id = old.campaign_id AND number_key = old.number_key;
+      END;
+      CREATE TRIGGER contacts_move_sheet_dialled AFTER UPDATE OF campaign_id, number_key ON contacts
+        WHEN old.campaign_id IS NOT new.campaign_id OR old.number_key IS NOT new.number_key BEGIN
+        UPDATE contact_metadata
+          SET dialled = EXISTS (SELECT 1 FROM contacts AS c WHERE c.number_key = old.number_key AND c.campaign_id = old.campaign_id)
+          WHERE campaign_id = old.campaign_id AND number_key = old.number_key;
+        UPDATE contact_metadata SET dialled = 1 WHERE campaign_id = new.campaign_id AND number_key = new.number_key;
+      END;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

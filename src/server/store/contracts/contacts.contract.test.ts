@@ -209,6 +209,17 @@ describe.each(STORE_KINDS)('contacts (%s)', (kind) => {
       expect(across).toEqual({ total: 8, rows: [expect.objectContaining({ number: '+919876543210' }), expect.objectContaining({ number: '+919123400000' })] });
     });
 
+    it('stops listing a sheet row as pending once its contact is called, in whatever form the call writes the number', () => {
+      store.upsertCalls([callOf('kiran-first', { number: '09123400000', name: null })], 'sync');
+      expect(numbers({ status: 'pending' })).toEqual(['+919123400001']);
+      const all = store.queryContacts('camp1', query());
+      expect(all.total).toBe(8);
+      expect(all.rows.find((row) => row.number === '09123400000')).toMatchObject({ name: 'Kiran Pending', email: 'kiran@mail.test' });
+      // A re-upload after the call knows the contact was dialled.
+      store.replaceContactMetadata('camp1', { columns: [], uploadedAt: '2025-03-01T12:00:00+05:30', rows: [sheetRow('9123400000'), sheetRow('9123400002')] });
+      expect(numbers({ status: 'pending' })).toEqual(['+919123400002']);
+    });
+
     it('searches the sheet’s names, emails, tags and numbers as well as the contacts’ own', () => {
       expect(numbers({ q: 'EXAMPLE.com' })).toEqual(['+919876543210']);
       expect(numbers({ q: 'kiran' })).toEqual(['+919123400000']);
