@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerEvent, Upstream } from '../../domain/api-schemas';
 import type { Logger } from '../log';
 import { testDatabaseUrl } from '../testing/store-implementations';
+import { until } from '../testing/until';
 import { ChangeBus, ClusterHub } from './change-bus';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -21,14 +22,6 @@ async function instance(id: string, onUpstream?: (upstream: Upstream) => void) {
   const seen: ServerEvent[] = [];
   hub.subscribe('CAMP1', (event) => seen.push(event));
   return { hub, bus, seen };
-}
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('the change bus', () => {

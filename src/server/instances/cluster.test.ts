@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UpstreamStatus } from '../exotel/upstream-status';
 import type { Logger } from '../log';
 import { testDatabaseUrl } from '../testing/store-implementations';
+import { until } from '../testing/until';
 import { joinCluster, type Cluster } from './cluster';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -17,14 +18,6 @@ async function instance(id: string): Promise<Cluster> {
   const cluster = await joinCluster({ databaseUrl: testDatabaseUrl(), instance: id, upstream: new UpstreamStatus(true), logger: quiet });
   closers.push(async () => cluster.bus?.close());
   return cluster;
-}
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Everything said on the instances' channel, as a database client listening to it would read it. */

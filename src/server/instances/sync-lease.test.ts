@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../log';
 import { testDatabaseUrl } from '../testing/store-implementations';
+import { until } from '../testing/until';
 import { SyncLease } from './sync-lease';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -31,19 +32,14 @@ function lease(account: string, events: string[], name: string): SyncLease {
   return created;
 }
 
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Hand-overs wait for a retry and a lost connection, so they get longer than the usual wait. */
+const waitFor = (condition: () => boolean) => until(condition, 10_000, 20);
 
 describe('the sync lease', () => {
   it('makes exactly one of three instances the leader of an account', async () => {
     const events: string[] = [];
     const three = [lease('ACC1', events, 'a'), lease('ACC1', events, 'b'), lease('ACC1', events, 'c')];
-    await until(() => three.some((one) => one.isLeader));
+    await waitFor(() => three.some((one) => one.isLeader));
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS * 5));
     expect(three.filter((one) => one.isLeader)).toHaveLength(1);
     expect(events.filter((event) => event.endsWith('gained'))).toHaveLength(1);
@@ -52,28 +48,28 @@ describe('the sync lease', () => {
   it('hands over when the leader stops, after the leader has stopped syncing', async () => {
     const events: string[] = [];
     const first = lease('ACC2', events, 'a');
-    await until(() => first.isLeader);
+    await waitFor(() => first.isLeader);
     const second = lease('ACC2', events, 'b');
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS * 3));
     expect(second.isLeader).toBe(false);
     await first.stop();
-    await until(() => second.isLeader);
+    await waitFor(() => second.isLeader);
     expect(events).toEqual(['a gained', 'a lost', 'b gained']);
   });
 
   it('hands over when the leader dies (its database session ends)', async () => {
     const events: string[] = [];
     const first = lease('ACC3', events, 'a');
-    await until(() => first.isLeader);
+    await waitFor(() => first.isLeader);
     const second = lease('ACC3', events, 'b');
     // A crash of the leader's process ends its session: here the session is terminated from outside.
     const admin = new pg.Client({ connectionString: testDatabaseUrl() });
     await admin.connect();
     await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'callboard-sync-lease' AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)`);
     await admin.end();
-    await until(() => second.isLeader);
+    await waitFor(() => second.isLeader);
     // The old leader notices at its next check and stops syncing.
-    await until(() => !first.isLeader);
+    await waitFor(() => !first.isLeader);
     expect(events).toContain('a lost');
   });
 
@@ -81,6 +77,6 @@ describe('the sync lease', () => {
     const events: string[] = [];
     const one = lease('ACC4', events, 'a');
     const other = lease('ACC5', events, 'b');
-    await until(() => one.isLeader && other.isLeader);
+    await waitFor(() => one.isLeader && other.isLeader);
   });
 });
