@@ -174,7 +174,8 @@ function main(): void {
         targetMs: 20,
         worstP95Ms: plain.worstP95,
         worstCpuP95Ms: plain.worstCpuP95,
-        withinTarget: plain.worstP95 < 20,
+        // The target holds for the list with an uploaded sheet too: users search those campaigns as well.
+        withinTarget: plain.worstP95 < 20 && withSheet.worstP95 < 20,
         queries: plain.queries,
         withSheet: { worstP95Ms: withSheet.worstP95, worstCpuP95Ms: withSheet.worstCpuP95, queries: withSheet.queries },
         reportCalls: {
