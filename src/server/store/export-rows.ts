@@ -9,19 +9,20 @@ import type { ExportCall, ExportContact } from './store';
 /** What an export adds to a contact's row: its sheet's email, tags, metadata and revenue, and the cost of its calls. */
 const exportCells = metadataCells.extend({ revenue: z.number().nullable(), cost: z.number().nullable() });
 
+type ExportCells = z.infer<typeof exportCells>;
+/** A contact's state from its calls: folded from them, or NEVER_CALLED. */
+type CallState = Pick<ExportContact, 'finalStatus' | 'attempts' | 'lastDurationSec' | 'firstCallAt' | 'lastCallAt'>;
+
 /**
- * A dialled contact joined to its sheet row and the sum of its calls' prices; call times stay epoch milliseconds.
- * The rows are written out field by field. Built from spreads (a spread followed by more properties), each row
+ * An export row, written out field by field. Built from spreads (a spread followed by more properties), each row
  * ended up in V8's old generation: reading 200,000 rows peaked at +61 MB of heap, written out at +15 MB (in a
  * plain loop over 500-row pages, `{ ...row, x }` peaks at +40 MB where `{ ...row }` or a literal stays at +3 MB).
  */
-export function dialledExportContactOf(raw: unknown): ExportContact {
-  const call = dialledCallFieldsOf(raw);
-  const cells = exportCells.parse(raw);
+function exportContactOf(number: string, name: string | null, call: CallState, cells: ExportCells): ExportContact {
   const sheet = metadataFields(cells);
   return {
-    number: call.number,
-    name: call.name,
+    number,
+    name,
     finalStatus: call.finalStatus,
     attempts: call.attempts,
     lastDurationSec: call.lastDurationSec,
@@ -35,27 +36,19 @@ export function dialledExportContactOf(raw: unknown): ExportContact {
   };
 }
 
+/** A dialled contact joined to its sheet row and the sum of its calls' prices; call times stay epoch milliseconds. */
+export function dialledExportContactOf(raw: unknown): ExportContact {
+  const call = dialledCallFieldsOf(raw);
+  return exportContactOf(call.number, call.name, call, exportCells.parse(raw));
+}
+
 /** A pending contact's sheet row, with the key the export's keyset paging goes on after. */
 export const pendingExportRow = exportCells.extend({ number_key: z.string(), number: z.string(), name: z.string().nullable() });
 export type PendingExportRow = z.infer<typeof pendingExportRow>;
 
-/** A contact only the sheet knows: never called (see NEVER_CALLED), written out field by field as above. */
+/** A contact only the sheet knows: never called (see NEVER_CALLED). */
 export function pendingExportContactOf(row: PendingExportRow): ExportContact {
-  const sheet = metadataFields(row);
-  return {
-    number: row.number,
-    name: row.name,
-    finalStatus: NEVER_CALLED.finalStatus,
-    attempts: NEVER_CALLED.attempts,
-    lastDurationSec: NEVER_CALLED.lastDurationSec,
-    firstCallAt: NEVER_CALLED.firstCallAt,
-    lastCallAt: NEVER_CALLED.lastCallAt,
-    cost: row.cost,
-    email: sheet.email,
-    tags: sheet.tags,
-    revenue: row.revenue,
-    metadata: sheet.metadata,
-  };
+  return exportContactOf(row.number, row.name, NEVER_CALLED, row);
 }
 
 /** One call attempt; `rowid` is the store's tie-break of equal times (SQLite's rowid, PostgreSQL's calls.id). */
