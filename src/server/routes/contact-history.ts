@@ -2,7 +2,7 @@
 // link and whether that link is likely past Exotel's ~90-day retention. The number may be in any Indian form.
 import { Hono, type Context } from 'hono';
 import type { ContactCallsResponse } from '../../domain/api-schemas';
-import { isCampaignId } from '../../domain/campaign-id';
+import { CAMPAIGN_ID_ERROR, isCampaignId, unknownCampaignError } from '../../domain/campaign-id';
 import { recordingLikelyExpired } from '../../domain/contacts/recording';
 import type { CampaignStore, ContactHistoryStore } from '../store/store';
 
@@ -19,10 +19,10 @@ export function contactHistoryRoutes(deps: ContactHistoryDeps): Hono {
   const mask = deps.mask ?? (() => false);
   app.get('/campaigns/:id/contacts/:number/calls', (c) => {
     const id = c.req.param('id');
-    if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
+    if (!isCampaignId(id)) return c.json({ error: CAMPAIGN_ID_ERROR }, 400);
     const number = c.req.param('number');
     if (number.length > 32 || !/^[\d\s+()-]+$/.test(number)) return c.json({ error: 'number must be a phone number' }, 400);
-    if (deps.store.getCampaign(id) === null) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
+    if (deps.store.getCampaign(id) === null) return c.json({ error: unknownCampaignError(id) }, 404);
     const calls = deps.store.contactCalls(id, number);
     if (calls === null) return c.json({ error: 'no contact with that number has been called in this campaign' }, 404);
     const nowMs = now().getTime();

@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContactMetadataResult } from '../../domain/api-schemas';
-import { isCampaignId } from '../../domain/campaign-id';
+import { CAMPAIGN_ID_ERROR, isCampaignId, unknownCampaignError } from '../../domain/campaign-id';
 import { decodeSheet, readContactMetadataSheet } from '../../domain/csv/contact-metadata-sheet';
 import type { LiveHub } from '../live/hub';
 import type { CampaignStore, ContactMetadataStore } from '../store/store';
@@ -30,8 +30,8 @@ export function contactMetadataRoutes(deps: ContactMetadataDeps): Hono {
     bodyLimit({ maxSize: maxBytes, onError: (c) => c.json({ error: `the file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` }, 413) }),
     async (c) => {
       const id = c.req.param('id');
-      if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
-      if (deps.store.getCampaign(id) === null) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
+      if (!isCampaignId(id)) return c.json({ error: CAMPAIGN_ID_ERROR }, 400);
+      if (deps.store.getCampaign(id) === null) return c.json({ error: unknownCampaignError(id) }, 404);
       const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       let bytes: Uint8Array;
       if (type === 'multipart/form-data') {

@@ -4,20 +4,20 @@ import { Hono } from 'hono';
 import { contactsQuerySchema } from '../../domain/api-schemas';
 import type { CallStore, CampaignStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
-import { isCampaignId } from '../../domain/campaign-id';
+import { CAMPAIGN_ID_ERROR, isCampaignId, unknownCampaignError } from '../../domain/campaign-id';
 import { etagOf, notModified, send304, sendJson } from './http-cache';
 
 export function contactRoutes(deps: { store: CampaignStore & CallStore; watched: WatchedCampaigns }): Hono {
   const app = new Hono();
   app.get('/campaigns/:id/contacts', (c) => {
     const id = c.req.param('id');
-    if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
+    if (!isCampaignId(id)) return c.json({ error: CAMPAIGN_ID_ERROR }, 400);
     const parsed = contactsQuerySchema.safeParse(c.req.query());
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ');
       return c.json({ error: `Invalid contacts query: ${problems}` }, 400);
     }
-    if (deps.store.getCampaign(id) === null) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
+    if (deps.store.getCampaign(id) === null) return c.json({ error: unknownCampaignError(id) }, 404);
     deps.watched.touch(id);
 
     const query = parsed.data;

@@ -4,7 +4,7 @@
 // with a `reset` when they cannot be known.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { campaignIdSchema } from '../../domain/campaign-id';
+import { campaignIdSchema, unknownCampaignError } from '../../domain/campaign-id';
 import type { EventFilter, LiveHub } from '../live/hub';
 import { nodeOutlet } from '../live/node-sink';
 import { SSE_HEADERS, SseClient } from '../live/sse-client';
@@ -44,7 +44,7 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     if (!query.success) return c.json({ error: 'campaign must be a campaign id' }, 400);
     const filter = query.data.campaign ?? null;
     // Only a campaign the store knows is streamed and watched: made-up ids must not steer sync's reads.
-    if (filter !== null && deps.store.getCampaign(filter) === null) return c.json({ error: `campaign ${filter} is not known (yet)` }, 404);
+    if (filter !== null && deps.store.getCampaign(filter) === null) return c.json({ error: unknownCampaignError(filter) }, 404);
     const lastEventId = c.req.header('Last-Event-ID') ?? query.data.lastEventId;
 
     let unsubscribe: () => void = () => undefined;

@@ -2,7 +2,7 @@
 // call attempts as a CSV download, streamed a page at a time from the store (export-csv.ts). `mask` tells, per
 // request, whether the caller is a masked scope; a scope's router sets it (the signed-in /api never masks).
 import { Hono, type Context } from 'hono';
-import { isCampaignId } from '../../domain/campaign-id';
+import { CAMPAIGN_ID_ERROR, isCampaignId, unknownCampaignError } from '../../domain/campaign-id';
 import { callsExportQuerySchema, contactsExportQuerySchema } from '../../domain/csv/export-fields';
 import { exportCallsCsv, exportContactsCsv, type CsvExport } from '../exports/export-csv';
 import { attachmentHeader } from '../exports/csv-stream';
@@ -42,21 +42,21 @@ export function exportRoutes(deps: ExportRouteDeps): Hono {
 
   app.get('/campaigns/:id/contacts.csv', (c) => {
     const id = c.req.param('id');
-    if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
+    if (!isCampaignId(id)) return c.json({ error: CAMPAIGN_ID_ERROR }, 400);
     const parsed = contactsExportQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return c.json({ error: `Invalid export query: ${problemsOf(parsed.error.issues)}` }, 400);
     const campaign = deps.store.getCampaign(id);
-    if (campaign === null) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
+    if (campaign === null) return c.json({ error: unknownCampaignError(id) }, 404);
     return send(c, campaign.name, 'contacts', exportContactsCsv(deps.store, id, parsed.data, { mask: mask(c), timeZone: deps.timeZone }));
   });
 
   app.get('/campaigns/:id/calls.csv', (c) => {
     const id = c.req.param('id');
-    if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
+    if (!isCampaignId(id)) return c.json({ error: CAMPAIGN_ID_ERROR }, 400);
     const parsed = callsExportQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return c.json({ error: `Invalid export query: ${problemsOf(parsed.error.issues)}` }, 400);
     const campaign = deps.store.getCampaign(id);
-    if (campaign === null) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
+    if (campaign === null) return c.json({ error: unknownCampaignError(id) }, 404);
     return send(c, campaign.name, 'calls', exportCallsCsv(deps.store, id, parsed.data, { mask: mask(c), timeZone: deps.timeZone }));
   });
   return app;

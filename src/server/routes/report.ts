@@ -11,7 +11,7 @@ import { campaignSnapshots } from '../insight/campaign-snapshots';
 import { loadReportInput, type ReportInputStore } from '../store/load-report-input';
 import type { CampaignStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
-import { isCampaignId } from '../../domain/campaign-id';
+import { CAMPAIGN_ID_ERROR, isCampaignId, unknownCampaignError } from '../../domain/campaign-id';
 import { isCampaignActive } from '../../domain/campaign-status';
 import { etagOf, notModified, send304, sendJson } from './http-cache';
 
@@ -72,11 +72,11 @@ export function reportRoutes(deps: ReportRouteDeps): Hono {
 
   app.get('/campaigns/:id/report', (c) => {
     const id = c.req.param('id');
-    if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
+    if (!isCampaignId(id)) return c.json({ error: CAMPAIGN_ID_ERROR }, 400);
     const query = reportQuerySchema.safeParse(c.req.query());
     if (!query.success) return c.json({ error: REPORT_VIEW_ERROR }, 400);
     const campaign = deps.store.getCampaign(id);
-    if (campaign === null) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
+    if (campaign === null) return c.json({ error: unknownCampaignError(id) }, 404);
     deps.watched.touch(id);
 
     const upstream = deps.upstream.snapshot();

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { managerRevenueRequestSchema, type ManagerRevenueResult } from '../../domain/api-schemas';
 import type { Role } from '../../domain/access/principal';
-import { isCampaignId } from '../../domain/campaign-id';
+import { CAMPAIGN_ID_ERROR, isCampaignId, unknownCampaignError } from '../../domain/campaign-id';
 import type { AccessEnv } from '../http/principal';
 import type { LiveHub } from '../live/hub';
 import type { AuditPort } from '../store/access-store';
@@ -35,7 +35,7 @@ export function revenueRoutes(deps: RevenueRouteDeps): Hono<AccessEnv> {
       const user = c.get('user');
       if (user === null || !ROLES_ENTERING_REVENUE.includes(user.role)) return c.json({ error: 'Only a manager or an admin may enter revenue.' }, 403);
       const id = c.req.param('id');
-      if (!isCampaignId(id)) return c.json({ error: 'campaign id must be 1-64 letters, digits, - or _' }, 400);
+      if (!isCampaignId(id)) return c.json({ error: CAMPAIGN_ID_ERROR }, 400);
       const body = managerRevenueRequestSchema.safeParse(await c.req.json().catch(() => undefined));
       if (!body.success) {
         const message = body.error.issues[0]?.message ?? 'invalid body';
@@ -43,7 +43,7 @@ export function revenueRoutes(deps: RevenueRouteDeps): Hono<AccessEnv> {
       }
       const at = now();
       const { rupees } = body.data;
-      if (!deps.store.setManagerRevenue(id, rupees, user.email, at.toISOString())) return c.json({ error: `campaign ${id} is not known (yet)` }, 404);
+      if (!deps.store.setManagerRevenue(id, rupees, user.email, at.toISOString())) return c.json({ error: unknownCampaignError(id) }, 404);
       deps.audit.appendAudit({
         at: at.getTime(),
         actor: user.email,
