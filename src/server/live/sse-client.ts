@@ -5,7 +5,8 @@
 // between the hub and the socket. A client that stops reading is dropped once its unread bytes pass a cap, so that
 // one stalled tab or wallboard cannot grow the server's memory without bound. A dropped client reconnects with
 // Last-Event-ID and is replayed what it missed, or told to reload.
-import type { HubEvent, Receiver } from './hub';
+import type { EventFilter, HubEvent, LiveHub, Receiver } from './hub';
+import { resetFrame } from './sse-frame';
 
 /** Unread bytes after which a client is dropped: thousands of events, far more than a reading client lags. */
 export const MAX_QUEUED_BYTES = 1024 * 1024;
@@ -126,5 +127,28 @@ export class SseClient implements Receiver {
     if (!this.open) return;
     this.open = false;
     this.options.onClose(reason);
+  }
+}
+
+/**
+ * After `ready`, for a client that reconnected with a Last-Event-ID: the events it missed, each as `frameFor` has
+ * it sent (null: not to this client), or a `reset` when what it missed cannot be known.
+ */
+export function replayMissed(
+  client: SseClient,
+  hub: LiveHub,
+  lastEventId: string | undefined,
+  filter: EventFilter,
+  frameFor: (event: HubEvent, frame: Uint8Array) => Uint8Array | null = (_event, frame) => frame,
+): void {
+  if (lastEventId === undefined || lastEventId === '') return;
+  const resume = hub.resume(lastEventId, filter);
+  if ('reset' in resume) {
+    client.write(resetFrame(hub.lastEventId, resume.reset));
+    return;
+  }
+  for (const { event, frame } of resume.missed) {
+    const sent = frameFor(event, frame);
+    if (sent !== null && !client.write(sent)) break;
   }
 }

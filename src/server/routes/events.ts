@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { campaignIdSchema, unknownCampaignError } from '../../domain/campaign-id';
 import type { EventFilter, LiveHub } from '../live/hub';
 import { nodeOutlet } from '../live/node-sink';
-import { SSE_HEADERS, SseClient } from '../live/sse-client';
-import { heartbeatFrame, readyFrame, resetFrame } from '../live/sse-frame';
+import { replayMissed, SSE_HEADERS, SseClient } from '../live/sse-client';
+import { heartbeatFrame, readyFrame } from '../live/sse-frame';
 import type { CampaignStore } from '../store/store';
 import type { WatchedCampaigns } from '../sync/watched';
 
@@ -70,11 +70,7 @@ export function eventRoutes(deps: EventRouteDeps): Hono {
     if (filter) deps.watched.touch(filter);
 
     client.write(readyFrame(filter));
-    if (lastEventId !== undefined && lastEventId !== '') {
-      const resume = deps.hub.resume(lastEventId, filter);
-      if ('reset' in resume) client.write(resetFrame(deps.hub.lastEventId, resume.reset));
-      else for (const { frame } of resume.missed) if (!client.write(frame)) break;
-    }
+    replayMissed(client, deps.hub, lastEventId, filter);
     return new Response(client.body, { status: 200, headers: SSE_HEADERS });
   });
   return app;

@@ -8,8 +8,8 @@ import { scrubDeep } from '../access/masked-responses';
 import type { AccessStreams, DisplayCommand } from '../live/access-streams';
 import type { HubEvent, LiveHub } from '../live/hub';
 import { nodeOutlet } from '../live/node-sink';
-import { SSE_HEADERS, SseClient } from '../live/sse-client';
-import { eventFrame, formatEventId, heartbeatFrame, readyFrame, resetFrame } from '../live/sse-frame';
+import { replayMissed, SSE_HEADERS, SseClient } from '../live/sse-client';
+import { eventFrame, formatEventId, heartbeatFrame, readyFrame } from '../live/sse-frame';
 import type { WatchedCampaigns } from '../sync/watched';
 
 const HEARTBEAT_MS = 15_000;
@@ -106,16 +106,11 @@ export function streamScopedEvents(c: Context, deps: ScopedStreamDeps): Response
   if (filter) deps.watched.touch(filter);
 
   client.write(readyFrame(filter));
-  const lastEventId = c.req.header('Last-Event-ID');
-  if (lastEventId !== undefined && lastEventId !== '') {
-    const resume = hub.resume(lastEventId, filter);
-    try {
-      if ('reset' in resume) client.write(resetFrame(hub.lastEventId, resume.reset));
-      else for (const { event, frame } of resume.missed) if (inScope(event) && !client.write(frameFor(event, frame))) break;
-    } catch {
-      // As in a live check: a scope that cannot be read ends the stream, and the browser asks again from the same id.
-      client.end();
-    }
+  try {
+    replayMissed(client, hub, c.req.header('Last-Event-ID'), filter, (event, frame) => (inScope(event) ? frameFor(event, frame) : null));
+  } catch {
+    // As in a live check: a scope that cannot be read ends the stream, and the browser asks again from the same id.
+    client.end();
   }
   return new Response(client.body, { status: 200, headers: SSE_HEADERS });
 }
